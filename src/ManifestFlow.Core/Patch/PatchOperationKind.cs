@@ -1,0 +1,11 @@
+namespace ManifestFlow.Core.Patch;
+
+public enum PatchOperationKind
+{
+    Add,
+    Remove,
+    Replace,
+    Move,
+    Copy,
+    Test,
+}

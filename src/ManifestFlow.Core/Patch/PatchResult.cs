@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace ManifestFlow.Core.Patch;
+
+/// <summary>
+/// The outcome of applying a patch: the new document, or the index of the operation that failed and why.
+/// Applying never throws and never changes its input.
+/// </summary>
+public sealed record PatchResult(JsonNode? Result, int? FailedOperation, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static PatchResult Success(JsonNode? result) => new(result, null, null);
+
+    public static PatchResult Failure(int operation, string error) => new(null, operation, error);
+}
