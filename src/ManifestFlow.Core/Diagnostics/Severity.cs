@@ -1,0 +1,8 @@
+namespace ManifestFlow.Core.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,102 @@
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Core.Input;
+
+/// <summary>
+/// Reads the inputs a command names: files, directories (recursively, *.yaml, *.yml and *.json, in
+/// ordinal path order so output is deterministic) and "-" for standard input. Unreadable input is
+/// reported, never thrown.
+/// </summary>
+public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin)
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    public const string StdinName = "<stdin>";
+
+    public sealed record Result(IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Errors);
+
+    public Result Read(IEnumerable<string> paths)
+    {
+        var files = new List<SourceFile>();
+        var errors = new List<Diagnostic>();
+        foreach (var path in Expand(paths, errors))
+        {
+            var bytes = path == "-" ? ReadStdin(errors) : ReadFile(path, errors);
+            if (bytes is null)
+            {
+                continue;
+            }
+            var file = SourceDecoder.Decode(path == "-" ? StdinName : path, bytes, out var error);
+            if (file is null)
+            {
+                errors.Add(error!);
+                continue;
+            }
+            files.Add(file);
+        }
+        return new Result(files, errors);
+    }
+
+    /// <summary>Expands directories into their manifest files; keeps explicit files whatever their extension.</summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, List<Diagnostic> errors)
+    {
+        var result = new List<string>();
+        foreach (var path in paths)
+        {
+            if (path == "-" || File.Exists(path))
+            {
+                result.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                result.AddRange(Directory
+                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                errors.Add(Catalog.Unreadable(path, "no such file or directory"));
+            }
+        }
+        return result;
+    }
+
+    private byte[]? ReadFile(string path, List<Diagnostic> errors)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > limits.MaxFileBytes)
+            {
+                errors.Add(Catalog.TooLarge(path, length, limits.MaxFileBytes));
+                return null;
+            }
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(Catalog.Unreadable(path, e.Message));
+            return null;
+        }
+    }
+
+    private byte[]? ReadStdin(List<Diagnostic> errors)
+    {
+        using var stdin = openStdin();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limits.MaxFileBytes)
+            {
+                errors.Add(Catalog.TooLarge(StdinName, buffer.Length, limits.MaxFileBytes));
+                return null;
+            }
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,10 @@
+namespace ManifestFlow.Core.Yaml;
+
+public enum ScalarStyle
+{
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}

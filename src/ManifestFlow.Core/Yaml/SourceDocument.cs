@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace ManifestFlow.Core.Yaml;
+
+/// <summary>
+/// One document of a YAML stream: its text range, its node tree (null for an empty or comment-only
+/// document) and its value as the Kubernetes API server reads it.
+/// </summary>
+public sealed record SourceDocument(SourceFile File, int Index, int Start, int End, YNode? Root, JsonNode? Value)
+{
+    public bool IsEmpty => Root is null;
+
+    /// <summary>Every anchor name defined in the document, with the nodes that alias it.</summary>
+    public IReadOnlyDictionary<YNode, List<YAlias>> AliasesByTarget { get; init; } = new Dictionary<YNode, List<YAlias>>();
+}
