@@ -1,6 +1,8 @@
+using ManifestFlow.Cli.Output;
+
 namespace ManifestFlow.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    public static int Main(string[] args) => CommandLine.Run(args, CliConsole.System());
 }

@@ -62,6 +62,9 @@ public static class Catalog
             document.Root is null ? 1 : document.File.PositionOf(document.Root.Start).Column,
             OperationIndex: operation);
 
+    public static Diagnostic NothingSelected(string selectors) =>
+        new(PatchFailed, Severity.Error, $"no resource in the input matches --select {selectors}; check the kind, namespace and name", "-");
+
     public static Diagnostic Refused(SourceFile file, int index, string pointer, string why) =>
         At(EditRefused, file, index, $"cannot edit '{pointer}' without changing other values: {why}") with { Pointer = pointer };
 

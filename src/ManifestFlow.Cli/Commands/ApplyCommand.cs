@@ -1,0 +1,79 @@
+using System.CommandLine;
+using ManifestFlow.Cli.Output;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Editing;
+using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Resources;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Cli.Commands;
+
+/// <summary><c>manifestflow apply</c>: a format-preserving <c>kubectl patch --local --type json</c>.</summary>
+internal static class ApplyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var patch = new Option<string>("--patch", "-p") { Description = "RFC 6902 JSON Patch file (JSON or YAML)", Required = true };
+        var select = new Option<string[]>("--select") { Description = "apply only to KIND/NAME or KIND/NAMESPACE/NAME (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var inPlace = new Option<bool>("--in-place", "-i") { Description = "rewrite changed files atomically instead of printing the stream" };
+        var files = new Argument<string[]>("FILES") { Description = "files or directories (*.yaml, *.yml, *.json), or - for stdin", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("apply", "Apply a JSON Patch to manifests, changing only the lines the patch changes.")
+        {
+            patch, select, inPlace, files,
+        };
+        command.SetAction(result => Run(console, result.GetValue(patch)!, result.GetValue(select) ?? [], result.GetValue(inPlace), result.GetValue(files) ?? []));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string patchPath, string[] selectTexts, bool inPlace, string[] paths)
+    {
+        var report = new DiagnosticReporter(console.StandardError);
+        var limits = ReadLimits.Default;
+        if (paths.Length == 0)
+        {
+            paths = ["-"];
+        }
+        if (inPlace && paths.Contains("-"))
+        {
+            return report.Usage("--in-place cannot rewrite standard input; name the files to edit");
+        }
+        var selectors = new List<ResourceSelector>();
+        foreach (var text in selectTexts)
+        {
+            var selector = ResourceSelector.TryParse(text, out var error);
+            if (selector is null)
+            {
+                return report.Usage($"--select {error}");
+            }
+            selectors.Add(selector);
+        }
+        var patchDocument = PatchFileReader.Read(patchPath, limits, console.OpenStandardInput, out var patchErrors);
+        if (patchDocument is null)
+        {
+            return report.Fail(patchErrors, patchErrors.Any(e => e.RuleId == Catalog.InvalidPatch) ? ExitCodes.Failed : ExitCodes.UsageOrInput);
+        }
+        var input = new InputReader(limits, console.OpenStandardInput).Read(paths);
+        if (input.Errors.Count > 0)
+        {
+            return report.Fail(input.Errors, ExitCodes.UsageOrInput);
+        }
+        var result = PatchApplication.Apply(input.Files, patchDocument, selectors, limits);
+        if (!result.Succeeded)
+        {
+            var unreadable = result.Errors.Any(e => e.RuleId is Catalog.YamlSyntax or Catalog.Encoding or Catalog.DuplicateKey or Catalog.LimitExceeded or Catalog.UnrepresentableValue);
+            return report.Fail(result.Errors, unreadable ? ExitCodes.UsageOrInput : ExitCodes.Failed);
+        }
+        if (inPlace)
+        {
+            foreach (var file in result.Files.Where(f => f.Changed))
+            {
+                AtomicFile.Write(file.File.Path, SourceDecoder.Encode(file.Text, file.File.HasBom));
+            }
+            console.StandardError.WriteLine($"manifestflow: {result.Files.Count(f => f.Changed)} of {result.Files.Count} files changed");
+            return ExitCodes.Success;
+        }
+        console.StandardOutput.Write(StreamConcatenation.Join(result.Files.Select(f => (f.File, f.Text)).ToList()));
+        console.StandardOutput.Flush();
+        return ExitCodes.Success;
+    }
+}

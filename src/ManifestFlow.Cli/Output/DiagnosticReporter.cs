@@ -1,0 +1,24 @@
+using ManifestFlow.Core.Diagnostics;
+
+namespace ManifestFlow.Cli.Output;
+
+/// <summary>Writes diagnostics compiler-style to stderr, sorted so the output is deterministic.</summary>
+internal sealed class DiagnosticReporter(TextWriter stderr)
+{
+    public int Fail(IEnumerable<Diagnostic> diagnostics, int exitCode)
+    {
+        var sorted = diagnostics.ToList();
+        sorted.Sort(Diagnostic.Compare);
+        foreach (var diagnostic in sorted)
+        {
+            stderr.WriteLine(diagnostic.ToString());
+        }
+        return exitCode;
+    }
+
+    public int Usage(string message)
+    {
+        stderr.WriteLine($"manifestflow: {message}");
+        return ExitCodes.UsageOrInput;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Core.Editing;
+
+public sealed partial class DocumentEditor
+{
+    private void ReconcileMapping(YMapping mapping, JsonObject old, JsonObject target, JsonPointer pointer)
+    {
+        var explicitEntries = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+        var merges = new List<YEntry>();
+        foreach (var entry in mapping.Entries)
+        {
+            if (YamlToJson.IsMergeKey(entry.Key))
+            {
+                merges.Add(entry);
+            }
+            else
+            {
+                explicitEntries[YamlToJson.KeyName(entry.Key, out _)!] = entry;
+            }
+        }
+        var removed = old.Where(p => !target.ContainsKey(p.Key)).Select(p => p.Key).ToList();
+        var added = target.Where(p => !old.ContainsKey(p.Key)).Select(p => p.Key).ToList();
+        var remaining = explicitEntries.Count - removed.Count(explicitEntries.ContainsKey) + added.Count;
+        var compactFirstRemoved = !mapping.IsFlow && mapping.Entries.Count > 0 &&
+            !_file.StartsLine(mapping.Entries[0].Key.Start) && removed.Any(k => explicitEntries.GetValueOrDefault(k) == mapping.Entries[0]);
+        // Cases where deleting entries one by one would leave broken text: re-emit the mapping instead.
+        var multipleFlowRemovals = mapping.IsFlow && removed.Count > 1;
+        if ((remaining == 0 && merges.Count == 0 && target.Count == 0) || compactFirstRemoved || multipleFlowRemovals)
+        {
+            Replace(mapping, target, pointer);
+            return;
+        }
+        foreach (var key in removed)
+        {
+            if (!explicitEntries.TryGetValue(key, out var entry))
+            {
+                throw Refuse(merges[0].Key.Start, pointer.Append(key),
+                    $"'{key}' comes from the merge key '<<' here; remove it from the mapping it is merged from");
+            }
+            if (merges.Count > 0)
+            {
+                throw Refuse(entry.Key.Start, pointer.Append(key),
+                    "the mapping also has a merge key '<<', which may supply the removed key again");
+            }
+            RemoveEntry(mapping, entry);
+        }
+        foreach (var (key, value) in target)
+        {
+            if (!old.TryGetPropertyValue(key, out var oldValue))
+            {
+                continue;
+            }
+            if (explicitEntries.TryGetValue(key, out var entry))
+            {
+                Reconcile(entry.Value, oldValue, value, pointer.Append(key));
+            }
+            else if (!JsonEquality.DeepEquals(oldValue, value))
+            {
+                // The value comes from a merge key: an explicit key after it overrides it (go-yaml v2 order).
+                AddEntry(mapping, key, value);
+            }
+        }
+        foreach (var key in added)
+        {
+            AddEntry(mapping, key, target[key]);
+        }
+    }
+
+    private void AddEntry(YMapping mapping, string key, JsonNode? value)
+    {
+        if (mapping.IsFlow)
+        {
+            var text = _emit.Key(key, inFlow: true) + ": " + _emit.Flow(value);
+            if (mapping.Entries.Count == 0)
+            {
+                Splice(mapping.CloseBracket, mapping.CloseBracket, text);
+            }
+            else
+            {
+                var last = mapping.Entries[^1].Value;
+                Splice(last.End, last.End, ", " + text);
+            }
+            return;
+        }
+        var column = Column(mapping.Entries[0].Key.Start);
+        var (at, needsBreak) = LineEndAfter(mapping.Entries[^1].Value);
+        var le = _emit.Style.LineEnding;
+        Splice(at, at, (needsBreak ? le : "") + new string(' ', column) + _emit.Entry(key, value, column) + (needsBreak ? "" : le));
+    }
+
+    private void RemoveEntry(YMapping mapping, YEntry entry)
+    {
+        var index = IndexOf(mapping.Entries, entry);
+        if (mapping.IsFlow)
+        {
+            RemoveFlowItem(index, mapping.Entries.Count, i => mapping.Entries[i].Key.Start, i => mapping.Entries[i].Value.End);
+            return;
+        }
+        Splice(_file.LineStart(entry.Key.Start), DeleteLinesEnd(entry.Value), "");
+    }
+
+    private void RemoveFlowItem(int index, int count, Func<int, int> startOf, Func<int, int> endOf)
+    {
+        if (index < count - 1)
+        {
+            Splice(startOf(index), startOf(index + 1), "");
+        }
+        else if (index > 0)
+        {
+            Splice(endOf(index - 1), endOf(index), "");
+        }
+        else
+        {
+            Splice(startOf(index), endOf(index), "");
+        }
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, T item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (ReferenceEquals(list[i], item))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
