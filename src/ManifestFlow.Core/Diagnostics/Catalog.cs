@@ -1,3 +1,4 @@
+using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Diagnostics;
@@ -56,11 +57,14 @@ public static class Catalog
     public static Diagnostic Patch(string file, string why, int? operation = null) =>
         new(InvalidPatch, Severity.Error, why, file, OperationIndex: operation);
 
-    public static Diagnostic PatchFailure(SourceDocument document, string why, int? operation) =>
-        new(PatchFailed, Severity.Error, $"document {document.Index + 1}: {why}", document.File.Path,
-            document.Root is null ? 1 : document.File.PositionOf(document.Root.Start).Line,
-            document.Root is null ? 1 : document.File.PositionOf(document.Root.Start).Column,
-            OperationIndex: operation);
+    /// <summary>A failing operation, located at the node its pointer names or the deepest node on the way.</summary>
+    public static Diagnostic PatchFailure(SourceDocument document, string why, int? operation, JsonPointer? pointer)
+    {
+        var node = pointer is null ? document.Root : NodeLocator.Find(document, pointer)?.Node;
+        var position = document.File.PositionOf(node?.Start ?? document.Start);
+        return new(PatchFailed, Severity.Error, $"document {document.Index + 1}: {why}", document.File.Path,
+            position.Line, position.Column, pointer?.ToString(), OperationIndex: operation);
+    }
 
     public static Diagnostic NothingSelected(string selectors) =>
         new(PatchFailed, Severity.Error, $"no resource in the input matches --select {selectors}; check the kind, namespace and name", "-");

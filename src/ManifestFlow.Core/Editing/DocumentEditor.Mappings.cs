@@ -45,7 +45,7 @@ public sealed partial class DocumentEditor
                 throw Refuse(entry.Key.Start, pointer.Append(key),
                     "the mapping also has a merge key '<<', which may supply the removed key again");
             }
-            RemoveEntry(mapping, entry);
+            RemoveEntry(mapping, entry, pointer.Append(key));
         }
         foreach (var (key, value) in target)
         {
@@ -60,17 +60,18 @@ public sealed partial class DocumentEditor
             else if (!JsonEquality.DeepEquals(oldValue, value))
             {
                 // The value comes from a merge key: an explicit key after it overrides it (go-yaml v2 order).
-                AddEntry(mapping, key, value);
+                AddEntry(mapping, key, value, pointer.Append(key));
             }
         }
         foreach (var key in added)
         {
-            AddEntry(mapping, key, target[key]);
+            AddEntry(mapping, key, target[key], pointer.Append(key));
         }
     }
 
-    private void AddEntry(YMapping mapping, string key, JsonNode? value)
+    private void AddEntry(YMapping mapping, string key, JsonNode? value, JsonPointer pointer)
     {
+        GuardAnchors(mapping, pointer);
         if (mapping.IsFlow)
         {
             var text = _emit.Key(key, inFlow: true) + ": " + _emit.Flow(value);
@@ -91,8 +92,9 @@ public sealed partial class DocumentEditor
         Splice(at, at, (needsBreak ? le : "") + new string(' ', column) + _emit.Entry(key, value, column) + (needsBreak ? "" : le));
     }
 
-    private void RemoveEntry(YMapping mapping, YEntry entry)
+    private void RemoveEntry(YMapping mapping, YEntry entry, JsonPointer pointer)
     {
+        GuardAnchors(mapping, pointer);
         var index = IndexOf(mapping.Entries, entry);
         if (mapping.IsFlow)
         {

@@ -7,67 +7,46 @@ namespace ManifestFlow.Core.Editing;
 public sealed partial class DocumentEditor
 {
     /// <summary>
-    /// Same length: item by item. A pure insertion or removal (common prefix + common suffix cover the
-    /// rest): only those items. Anything else: item by item over the common length, then the tail.
+    /// Aligns old and new items on their longest common subsequence: unchanged items stay untouched,
+    /// and in each gap between them old and new items are paired and edited in place, the surplus
+    /// inserted or removed. So inserting at the front of a list adds one line instead of rewriting all.
     /// </summary>
     private void ReconcileSequence(YSequence sequence, JsonArray old, JsonArray target, JsonPointer pointer)
     {
-        if (!sequence.IsFlow && sequence.Items.Any(item => DashOf(item) < 0) && old.Count != target.Count)
+        var blockWithoutDashLines = !sequence.IsFlow && sequence.Items.Any(item => DashOf(item) < 0);
+        if (target.Count == 0 || (blockWithoutDashLines && old.Count != target.Count))
         {
             Replace(sequence, target, pointer);
             return;
         }
-        if (target.Count == 0 || (sequence.IsFlow && old.Count - target.Count > 1))
+        var plan = SequenceAlignment.Plan(old, target);
+        if (sequence.IsFlow && plan.Count(step => step.Kind == SequenceAlignment.StepKind.Remove) > 1)
         {
-            Replace(sequence, target, pointer);
+            Replace(sequence, target, pointer); // deleting several flow items one by one would overlap
             return;
         }
-        var common = Math.Min(old.Count, target.Count);
-        var prefix = 0;
-        while (prefix < common && JsonEquality.DeepEquals(old[prefix], target[prefix]))
+        foreach (var step in plan)
         {
-            prefix++;
-        }
-        var suffix = 0;
-        while (suffix < common - prefix && JsonEquality.DeepEquals(old[old.Count - 1 - suffix], target[target.Count - 1 - suffix]))
-        {
-            suffix++;
-        }
-        if (old.Count != target.Count && prefix + suffix == common)
-        {
-            if (target.Count > old.Count)
+            switch (step.Kind)
             {
-                for (var i = prefix; i < prefix + (target.Count - old.Count); i++)
-                {
-                    InsertItem(sequence, prefix, target[i]);
-                }
+                case SequenceAlignment.StepKind.Edit:
+                    Reconcile(sequence.Items[step.OldIndex], old[step.OldIndex], target[step.NewIndex],
+                        pointer.Append(step.OldIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+                case SequenceAlignment.StepKind.Insert:
+                    InsertItem(sequence, step.OldIndex, target[step.NewIndex], pointer);
+                    break;
+                case SequenceAlignment.StepKind.Remove:
+                    RemoveItem(sequence, step.OldIndex, pointer);
+                    break;
             }
-            else
-            {
-                for (var i = prefix; i < prefix + (old.Count - target.Count); i++)
-                {
-                    RemoveItem(sequence, i);
-                }
-            }
-            return;
-        }
-        for (var i = 0; i < common; i++)
-        {
-            Reconcile(sequence.Items[i], old[i], target[i], pointer.Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        for (var i = common; i < target.Count; i++)
-        {
-            InsertItem(sequence, old.Count, target[i]);
-        }
-        for (var i = common; i < old.Count; i++)
-        {
-            RemoveItem(sequence, i);
         }
     }
 
     /// <summary>Inserts a new item before old item <paramref name="index"/> (or at the end).</summary>
-    private void InsertItem(YSequence sequence, int index, JsonNode? value)
+    private void InsertItem(YSequence sequence, int index, JsonNode? value, JsonPointer pointer)
     {
+        GuardAnchors(sequence, pointer);
         var items = sequence.Items;
         if (sequence.IsFlow)
         {
@@ -101,8 +80,9 @@ public sealed partial class DocumentEditor
         }
     }
 
-    private void RemoveItem(YSequence sequence, int index)
+    private void RemoveItem(YSequence sequence, int index, JsonPointer pointer)
     {
+        GuardAnchors(sequence, pointer.Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var items = sequence.Items;
         if (sequence.IsFlow)
         {

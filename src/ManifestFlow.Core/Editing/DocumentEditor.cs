@@ -59,7 +59,6 @@ public sealed partial class DocumentEditor
         {
             return;
         }
-        GuardAnchors(node, pointer);
         switch (node, old, target)
         {
             case (YMapping m, JsonObject o, JsonObject t):

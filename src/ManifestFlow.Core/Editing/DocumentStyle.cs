@@ -32,9 +32,9 @@ public sealed record DocumentStyle(int MapIndent, int SequenceIndent, string Lin
                 {
                     mapIndent = step;
                 }
-                else if (value is YSequence { IsFlow: false } && sequenceIndent is null && step >= 2)
+                else if (value is YSequence { IsFlow: false } && sequenceIndent is null && step >= 0 && file.StartsLine(value.Start))
                 {
-                    sequenceIndent = step - 2; // the item starts after "- "
+                    sequenceIndent = step; // the sequence starts at its first "-"
                 }
             }
             if (mapIndent is not null && sequenceIndent is not null)

@@ -45,7 +45,7 @@ public static class PatchApplication
                 var result = patch.Apply(document.Value);
                 if (!result.Succeeded)
                 {
-                    errors.Add(Catalog.PatchFailure(document, result.Error!, result.FailedOperation) with { Resource = resource });
+                    errors.Add(Catalog.PatchFailure(document, result.Error!, result.FailedOperation, result.FailedPointer) with { Resource = resource });
                     targets.Add(document.Value);
                     continue;
                 }

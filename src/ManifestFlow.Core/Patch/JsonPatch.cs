@@ -18,7 +18,9 @@ public sealed class JsonPatch
             var error = PatchOperationApplier.Apply(root, Operations[i]);
             if (error is not null)
             {
-                return PatchResult.Failure(i, $"operation {i} ({Operations[i].Name}): {error}");
+                var operation = Operations[i];
+                var pointer = error.StartsWith("'from'", StringComparison.Ordinal) ? operation.From! : operation.Path;
+                return PatchResult.Failure(i, $"operation {i} ({operation.Name}): {error}", pointer);
             }
         }
         return PatchResult.Success(root.Value);

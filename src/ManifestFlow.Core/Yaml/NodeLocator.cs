@@ -1,0 +1,58 @@
+using System.Globalization;
+using ManifestFlow.Core.Patch;
+
+namespace ManifestFlow.Core.Yaml;
+
+/// <summary>
+/// Finds the node a JSON pointer names in a document's source, or the deepest node on its way when
+/// the rest does not exist (so a message about a missing key points at the mapping that should hold it).
+/// Follows aliases and merge keys the way <see cref="YamlToJson"/> resolves them.
+/// </summary>
+public static class NodeLocator
+{
+    public sealed record Location(YNode Node, bool Exact);
+
+    public static Location? Find(SourceDocument document, JsonPointer pointer)
+    {
+        var node = document.Root;
+        if (node is null)
+        {
+            return null;
+        }
+        foreach (var segment in pointer.Segments)
+        {
+            var resolved = node is YAlias alias ? alias.Target : node;
+            var child = resolved switch
+            {
+                YMapping m => Member(m, segment),
+                YSequence s when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < s.Items.Count => s.Items[i],
+                _ => null,
+            };
+            if (child is null)
+            {
+                return new Location(node, false);
+            }
+            node = child;
+        }
+        return new Location(node, true);
+    }
+
+    private static YNode? Member(YMapping mapping, string name)
+    {
+        YNode? found = null;
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (YamlToJson.IsMergeKey(key))
+            {
+                var merged = value is YAlias a ? a.Target : value;
+                var sources = merged is YSequence s ? s.Items.Select(i => i is YAlias ai ? ai.Target : i) : [merged];
+                found ??= sources.OfType<YMapping>().Select(m => Member(m, name)).FirstOrDefault(n => n is not null);
+            }
+            else if (YamlToJson.KeyName(key, out _) == name)
+            {
+                return value;
+            }
+        }
+        return found;
+    }
+}
