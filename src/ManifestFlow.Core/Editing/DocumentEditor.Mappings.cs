@@ -27,7 +27,7 @@ public sealed partial class DocumentEditor
         var compactFirstRemoved = !mapping.IsFlow && mapping.Entries.Count > 0 &&
             !_file.StartsLine(mapping.Entries[0].Key.Start) && removed.Any(k => explicitEntries.GetValueOrDefault(k) == mapping.Entries[0]);
         // Cases where deleting entries one by one would leave broken text: re-emit the mapping instead.
-        var multipleFlowRemovals = mapping.IsFlow && removed.Count > 1;
+        var multipleFlowRemovals = mapping.IsFlow && (removed.Count > 1 || (removed.Count > 0 && added.Count + target.Count(p => !explicitEntries.ContainsKey(p.Key)) > 0));
         if ((remaining == 0 && merges.Count == 0 && target.Count == 0) || compactFirstRemoved || multipleFlowRemovals)
         {
             Replace(mapping, target, pointer);
@@ -77,7 +77,7 @@ public sealed partial class DocumentEditor
             var text = _emit.Key(key, inFlow: true) + ": " + _emit.Flow(value);
             if (mapping.Entries.Count == 0)
             {
-                Splice(mapping.CloseBracket, mapping.CloseBracket, text);
+                Splice(mapping.CloseBracket, mapping.CloseBracket, (_flowInsertions.Add(mapping) ? "" : ", ") + text);
             }
             else
             {
@@ -89,7 +89,8 @@ public sealed partial class DocumentEditor
         var column = Column(mapping.Entries[0].Key.Start);
         var (at, needsBreak) = LineEndAfter(mapping.Entries[^1].Value);
         var le = _emit.Style.LineEnding;
-        Splice(at, at, (needsBreak ? le : "") + new string(' ', column) + _emit.Entry(key, value, column) + (needsBreak ? "" : le));
+        var entry = new string(' ', column) + _emit.Entry(key, value, column);
+        Splice(at, at, needsBreak ? le + entry + (_emit.EndedWithLiteral ? le : "") : entry + le);
     }
 
     private void RemoveEntry(YMapping mapping, YEntry entry, JsonPointer pointer)

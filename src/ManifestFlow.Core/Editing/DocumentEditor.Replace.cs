@@ -20,7 +20,7 @@ public sealed partial class DocumentEditor
             Splice(node.Start, node.End, AnchorPrefix(node) + text);
             return;
         }
-        if (node is YScalar { IsBlock: true } block)
+        if (node is YScalar { IsBlock: true } block && ScalarEmitter.IsScalar(target))
         {
             ReplaceBlockScalar(block, target);
             return;
@@ -32,17 +32,48 @@ public sealed partial class DocumentEditor
             {
                 text = ScalarEmitter.DoubleQuoted(target!.GetValue<string>());
             }
-            Splice(scalar.Tag is null ? scalar.ValueStart : scalar.Start, scalar.End, scalar.Tag is null ? text : AnchorPrefix(node) + text);
+            var start = scalar.Tag is null ? scalar.ValueStart : scalar.Start;
+            var separator = start > 0 && _text[start - 1] is ':' or '-' ? " " : ""; // an empty value right after "key:"
+            Splice(start, scalar.End, separator + (scalar.Tag is null ? text : AnchorPrefix(node) + text));
             return;
         }
         var keyEntry = parent is YMapping map ? map.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, node)) : null;
         var afterColon = keyEntry is null ? -1 : AfterColon(keyEntry.Key, node);
-        if (afterColon >= 0)
+        var end = TrimmedEnd(node);
+        _emit.AllowLiterals = RestOfLineIsBlank(end);
+        var emitted = afterColon >= 0 ? _emit.AfterKey(target, Column(keyEntry!.Key.Start)) : _emit.Block(target, Column(node.Start));
+        _emit.AllowLiterals = true;
+        if (_emit.EndedWithLiteral && end == _text.Length)
         {
-            Splice(afterColon, node.End, _emit.AfterKey(target, Column(keyEntry!.Key.Start)));
-            return;
+            emitted += _emit.Style.LineEnding; // a block scalar's final line break is part of its value
         }
-        Splice(node.Start, node.End, _emit.Block(target, Column(node.Start)));
+        Splice(afterColon >= 0 ? afterColon : node.Start, end, emitted);
+    }
+
+    private bool RestOfLineIsBlank(int index)
+    {
+        for (var i = index; i < _text.Length && _text[i] != '\n'; i++)
+        {
+            if (_text[i] is not (' ' or '\t' or '\r'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The end of a node without the line breaks a trailing block scalar includes, so a replacement
+    /// leaves the line structure after it (and insertions made there) intact.
+    /// </summary>
+    private int TrimmedEnd(YNode node)
+    {
+        var end = node.End;
+        while (end > node.Start && _text[end - 1] is '\n' or '\r')
+        {
+            end--;
+        }
+        return end;
     }
 
     private static string AnchorPrefix(YNode node) => node.Anchor is null ? "" : "&" + node.Anchor + " ";

@@ -20,7 +20,8 @@ public sealed partial class DocumentEditor
             return;
         }
         var plan = SequenceAlignment.Plan(old, target);
-        if (sequence.IsFlow && plan.Count(step => step.Kind == SequenceAlignment.StepKind.Remove) > 1)
+        var removals = plan.Count(step => step.Kind == SequenceAlignment.StepKind.Remove);
+        if (sequence.IsFlow && (removals > 1 || (removals > 0 && plan.Any(step => step.Kind == SequenceAlignment.StepKind.Insert))))
         {
             Replace(sequence, target, pointer); // deleting several flow items one by one would overlap
             return;
@@ -53,7 +54,7 @@ public sealed partial class DocumentEditor
             var text = _emit.Flow(value);
             if (items.Count == 0)
             {
-                Splice(sequence.CloseBracket, sequence.CloseBracket, text);
+                Splice(sequence.CloseBracket, sequence.CloseBracket, (_flowInsertions.Add(sequence) ? "" : ", ") + text);
             }
             else if (index < items.Count)
             {
@@ -76,7 +77,7 @@ public sealed partial class DocumentEditor
         else
         {
             var (at, needsBreak) = LineEndAfter(items[^1]);
-            Splice(at, at, needsBreak ? le + line : line + le);
+            Splice(at, at, needsBreak ? le + line + (_emit.EndedWithLiteral ? le : "") : line + le);
         }
     }
 

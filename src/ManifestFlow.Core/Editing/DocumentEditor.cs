@@ -20,6 +20,9 @@ public sealed partial class DocumentEditor
     private readonly YamlEmitter _emit;
     private readonly List<TextSplice> _splices = [];
 
+    /// <summary>Flow collections that already received an insertion, so the next one needs a comma.</summary>
+    private readonly HashSet<YNode> _flowInsertions = new(ReferenceEqualityComparer.Instance);
+
     private DocumentEditor(SourceDocument document)
     {
         _document = document;

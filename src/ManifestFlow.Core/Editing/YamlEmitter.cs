@@ -12,9 +12,19 @@ public sealed class YamlEmitter(DocumentStyle style)
 {
     public DocumentStyle Style { get; } = style;
 
+    /// <summary>
+    /// Whether multi-line strings may be written as literal block scalars. Off where text follows the
+    /// insertion point on its line (a trailing comment would become part of the block).
+    /// </summary>
+    public bool AllowLiterals { get; set; } = true;
+
+    /// <summary>True when the last text emitted ended inside a block scalar, which needs a line break after it.</summary>
+    public bool EndedWithLiteral { get; private set; }
+
     /// <summary>A value in block context whose first line starts at <paramref name="column"/>.</summary>
     public string Block(JsonNode? value, int column)
     {
+        EndedWithLiteral = false;
         var b = new StringBuilder();
         WriteBlock(b, value, column);
         return b.ToString();
@@ -23,6 +33,7 @@ public sealed class YamlEmitter(DocumentStyle style)
     /// <summary>One mapping entry ("key: value", possibly over several lines) starting at <paramref name="column"/>.</summary>
     public string Entry(string key, JsonNode? value, int column)
     {
+        EndedWithLiteral = false;
         var b = new StringBuilder();
         WriteEntry(b, key, value, column);
         return b.ToString();
@@ -31,6 +42,7 @@ public sealed class YamlEmitter(DocumentStyle style)
     /// <summary>One sequence item ("- value") whose dash is at <paramref name="column"/>.</summary>
     public string Item(JsonNode? value, int column)
     {
+        EndedWithLiteral = false;
         var b = new StringBuilder("- ");
         WriteBlock(b, value, column + 2);
         return b.ToString();
@@ -39,6 +51,7 @@ public sealed class YamlEmitter(DocumentStyle style)
     /// <summary>The text after "key:" for a value: " scalar", " |" plus lines, or a line break and a nested block.</summary>
     public string AfterKey(JsonNode? value, int keyColumn)
     {
+        EndedWithLiteral = false;
         var b = new StringBuilder();
         WriteAfterKey(b, value, keyColumn);
         return b.ToString();
@@ -67,6 +80,10 @@ public sealed class YamlEmitter(DocumentStyle style)
     /// </summary>
     public string? Literal(string s, int indent, bool singleLine = false, bool folded = false)
     {
+        if (!AllowLiterals)
+        {
+            return null;
+        }
         var multiLine = s.Contains('\n', StringComparison.Ordinal);
         if (!multiLine && !singleLine)
         {
@@ -127,9 +144,11 @@ public sealed class YamlEmitter(DocumentStyle style)
                 break;
             case JsonValue v when v.TryGetValue<string>(out var s) && Literal(s, column) is { } literal:
                 b.Append(literal);
+                EndedWithLiteral = true;
                 break;
             default:
                 b.Append(value is JsonValue or null ? ScalarEmitter.Emit(value, json: Style.Json) : Flow(value));
+                EndedWithLiteral = false;
                 break;
         }
     }
@@ -154,9 +173,11 @@ public sealed class YamlEmitter(DocumentStyle style)
                 break;
             case JsonValue v when v.TryGetValue<string>(out var s) && Literal(s, keyColumn + Style.MapIndent) is { } literal:
                 b.Append(' ').Append(literal);
+                EndedWithLiteral = true;
                 break;
             default:
                 b.Append(' ').Append(value is JsonValue or null ? ScalarEmitter.Emit(value, json: Style.Json) : Flow(value));
+                EndedWithLiteral = false;
                 break;
         }
     }
