@@ -50,7 +50,7 @@ internal static class ApplyCommand
         var patchDocument = PatchFileReader.Read(patchPath, limits, console.OpenStandardInput, out var patchErrors);
         if (patchDocument is null)
         {
-            return report.Fail(patchErrors, patchErrors.Any(e => e.RuleId == Catalog.InvalidPatch) ? ExitCodes.Failed : ExitCodes.UsageOrInput);
+            return report.Fail(patchErrors, ExitCodes.UsageOrInput); // a malformed patch is bad input, like malformed YAML
         }
         var input = new InputReader(limits, console.OpenStandardInput).Read(paths);
         if (input.Errors.Count > 0)
