@@ -26,9 +26,11 @@ public sealed partial class DocumentEditor
         var remaining = explicitEntries.Count - removed.Count(explicitEntries.ContainsKey) + added.Count;
         var compactFirstRemoved = !mapping.IsFlow && mapping.Entries.Count > 0 &&
             !_file.StartsLine(mapping.Entries[0].Key.Start) && removed.Any(k => explicitEntries.GetValueOrDefault(k) == mapping.Entries[0]);
-        // Cases where deleting entries one by one would leave broken text: re-emit the mapping instead.
-        var multipleFlowRemovals = mapping.IsFlow && (removed.Count > 1 || (removed.Count > 0 && added.Count + target.Count(p => !explicitEntries.ContainsKey(p.Key)) > 0));
-        if ((remaining == 0 && merges.Count == 0 && target.Count == 0) || compactFirstRemoved || multipleFlowRemovals)
+        // Where deleting entries one by one would leave broken text ("{, b: 1}"), re-emit the mapping instead.
+        var insertions = target.Count(p => !explicitEntries.ContainsKey(p.Key));
+        var removedExplicit = removed.Count(explicitEntries.ContainsKey);
+        var flowRewrite = mapping.IsFlow && (removed.Count > 1 || (removedExplicit > 0 && removedExplicit == explicitEntries.Count && insertions > 0));
+        if ((remaining == 0 && merges.Count == 0 && target.Count == 0) || compactFirstRemoved || flowRewrite)
         {
             Replace(mapping, target, pointer);
             return;

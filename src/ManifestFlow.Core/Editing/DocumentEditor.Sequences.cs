@@ -20,8 +20,7 @@ public sealed partial class DocumentEditor
             return;
         }
         var plan = SequenceAlignment.Plan(old, target);
-        var removals = plan.Count(step => step.Kind == SequenceAlignment.StepKind.Remove);
-        if (sequence.IsFlow && (removals > 1 || (removals > 0 && plan.Any(step => step.Kind == SequenceAlignment.StepKind.Insert))))
+        if (sequence.IsFlow && plan.Count(step => step.Kind == SequenceAlignment.StepKind.Remove) > 1)
         {
             Replace(sequence, target, pointer); // deleting several flow items one by one would overlap
             return;

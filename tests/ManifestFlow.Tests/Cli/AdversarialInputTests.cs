@@ -143,7 +143,7 @@ public sealed class AdversarialInputTests
     private static string CopyToTemp(string name)
     {
         var source = SharedCorpus.Require($"corpus/adversarial/{name}");
-        var dir = Directory.CreateTempSubdirectory("mf-adv").FullName;
+        var dir = TestTemp.Directory("mf-adv");
         var copy = Path.Combine(dir, name);
         File.Copy(source, copy);
         return copy;
@@ -151,7 +151,7 @@ public sealed class AdversarialInputTests
 
     private static string WritePatch(string json)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("mf-patch").FullName, "patch.json");
+        var path = Path.Combine(TestTemp.Directory("mf-patch"), "patch.json");
         File.WriteAllText(path, json);
         return path;
     }

@@ -10,7 +10,7 @@ public sealed class ApplyCommandTests
         $"apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: {name}\nspec:\n  job:\n    upgradeMode: stateless # keep me\n";
     private const string ToSavepoint = """[{"op":"replace","path":"/spec/job/upgradeMode","value":"savepoint"}]""";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("mf-apply").FullName;
+    private readonly string _dir = TestTemp.Directory("mf-apply");
 
     [Fact]
     public void Stdin_IsReadWhenNoFileOrDashIsGiven()
@@ -142,7 +142,7 @@ public sealed class ApplyCommandTests
         return path;
     }
 
-    private readonly string _patchDir = Directory.CreateTempSubdirectory("mf-apply-patch").FullName;
+    private readonly string _patchDir = TestTemp.Directory("mf-apply-patch");
 
     private string Patch(string json)
     {

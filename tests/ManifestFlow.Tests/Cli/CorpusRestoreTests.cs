@@ -39,7 +39,7 @@ public sealed class CorpusRestoreTests
             return;
         }
         var patch = RestorePatch(7);
-        var patchFile = Path.Combine(Directory.CreateTempSubdirectory("mf-restore").FullName, "patch.json");
+        var patchFile = Path.Combine(TestTemp.Directory("mf-restore"), "patch.json");
         File.WriteAllText(patchFile, patch);
         var selects = targets.SelectMany(d => new[] { "--select", Select(d.Value) }).ToArray();
         var outcome = CliRunner.Run(["apply", "--patch", patchFile, .. selects, path]);

@@ -26,7 +26,7 @@ public sealed class ScalarEmissionKubectlTests
     [Fact]
     public void TrickyStrings_ReadBackInKubectlAsTheSameStrings()
     {
-        var dir = Directory.CreateTempSubdirectory("mf-scalars").FullName;
+        var dir = TestTemp.Directory("mf-scalars");
         var input = Path.Combine(dir, "input.yaml");
         File.WriteAllText(input, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tricky\n  labels: {existing: x}\ndata:\n  keep: x\nlist: [x]\n");
         var patch = new JsonArray();

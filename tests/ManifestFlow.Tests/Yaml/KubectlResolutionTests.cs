@@ -88,7 +88,7 @@ public sealed class KubectlResolutionTests
               1.5: floatkey
               "<<": quoted
             """;
-        var path = Path.Combine(Directory.CreateTempSubdirectory("mf-yaml11").FullName, "scalars.yaml");
+        var path = Path.Combine(TestTemp.Directory("mf-yaml11"), "scalars.yaml");
         File.WriteAllText(path, text);
         AssertSameAsKubectl(path);
     }
