@@ -1,3 +1,4 @@
+using ManifestFlow.Core.Diffs;
 using System.Diagnostics;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Tests.Support;

@@ -1,3 +1,4 @@
+using ManifestFlow.Core.Diffs;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;

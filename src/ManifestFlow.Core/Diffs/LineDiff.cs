@@ -1,10 +1,10 @@
-namespace ManifestFlow.Tests.Support;
+namespace ManifestFlow.Core.Diffs;
 
 /// <summary>
 /// Counts the lines a change touches: over each hunk of a longest-common-subsequence line diff, the
 /// larger of lines removed and lines added (a rewritten line counts once).
 /// </summary>
-internal static class LineDiff
+public static class LineDiff
 {
     public static int TouchedLines(string before, string after)
     {
