@@ -1,6 +1,6 @@
-using ManifestFlow.Core.Diffs;
 using System.Diagnostics;
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Diffs;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Cli;

@@ -1,5 +1,5 @@
-using ManifestFlow.Core.Diffs;
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Diffs;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Tests.Support;
