@@ -12,6 +12,7 @@ internal static class CommandLine
         var root = new RootCommand("ManifestFlow: validate Flink state directories and emit backup/restore changes as minimal, reviewable edits.")
         {
             ApplyCommand.Create(console),
+            ValidateCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var stdout = new StreamWriter(console.StandardOutput, leaveOpen: true) { AutoFlush = true };
@@ -24,6 +25,15 @@ internal static class CommandLine
             console.StandardError.WriteLine("Run 'manifestflow --help' for usage.");
             return ExitCodes.UsageOrInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = console.StandardError, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = console.StandardError, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("MANIFESTFLOW_DEBUG") != "1")
+        {
+            // A bug must not look like a stack trace in a pre-commit hook; the message still says what broke.
+            console.StandardError.WriteLine($"manifestflow: internal error ({e.GetType().Name}: {e.Message}); nothing was written. Set MANIFESTFLOW_DEBUG=1 for details and please report it.");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Resources;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Core.Flink;
+
+/// <summary>A view over one source document that is a Kubernetes resource ManifestFlow understands.</summary>
+public sealed class FlinkResource
+{
+    public static readonly JsonPointer SpecPointer = JsonPointer.Of("spec");
+    public static readonly JsonPointer JobPointer = JsonPointer.Of("spec", "job");
+
+    private FlinkResource(SourceDocument document, JsonObject value, ResourceRef reference, ResourceKind kind)
+    {
+        Document = document;
+        Value = value;
+        Ref = reference;
+        Kind = kind;
+    }
+
+    public SourceDocument Document { get; }
+
+    public JsonObject Value { get; }
+
+    public ResourceRef Ref { get; }
+
+    public ResourceKind Kind { get; }
+
+    public string Namespace => string.IsNullOrEmpty(Ref.Namespace) ? "" : Ref.Namespace;
+
+    public string Name => Ref.Name ?? "";
+
+    public JsonObject? Spec => Value["spec"] as JsonObject;
+
+    public JsonObject? Status => Value["status"] as JsonObject;
+
+    public JsonObject? Job => Spec?["job"] as JsonObject;
+
+    public JsonObject? Annotations => (Value["metadata"] as JsonObject)?["annotations"] as JsonObject;
+
+    /// <summary>The resource behind a document, or null when the document is not a mapping with a kind.</summary>
+    public static FlinkResource? From(SourceDocument document)
+    {
+        if (document.Value is not JsonObject value || ResourceIdentity.Of(value) is not { Kind: not null } reference)
+        {
+            return null;
+        }
+        return new FlinkResource(document, value, reference, Classify(reference));
+    }
+
+    public static ResourceKind Classify(ResourceRef r) => (Group(r.ApiVersion), r.Kind) switch
+    {
+        ("flink.apache.org", "FlinkDeployment") => ResourceKind.FlinkDeployment,
+        ("flink.apache.org", "FlinkSessionJob") => ResourceKind.FlinkSessionJob,
+        ("flink.apache.org", "FlinkStateSnapshot") => ResourceKind.FlinkStateSnapshot,
+        ("flinkoperator.k8s.io", "FlinkCluster") => ResourceKind.FlinkCluster,
+        ("", "PersistentVolumeClaim") => ResourceKind.PersistentVolumeClaim,
+        _ => ResourceKind.Other,
+    };
+
+    private static string Group(string? apiVersion) =>
+        apiVersion is null ? "?" : apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+
+    public JsonNode? At(JsonPointer pointer)
+    {
+        JsonNode? node = Value;
+        foreach (var segment in pointer.Segments)
+        {
+            node = node switch
+            {
+                JsonObject o => o[segment],
+                JsonArray a when JsonPointer.TryParseIndex(segment, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    public string? Text(JsonPointer pointer) =>
+        At(pointer) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>An integer field, or null when absent or not an integer.</summary>
+    public long? Integer(JsonPointer pointer) =>
+        At(pointer) is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && IsWhole(v)
+            ? (long)double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>A JSON number without a fractional part, however it is held (long, double, parsed text).</summary>
+    public static bool IsWhole(JsonValue value) =>
+        double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && !double.IsInfinity(d);
+
+    public override string ToString() => Ref.ToString();
+}

@@ -1,0 +1,11 @@
+namespace ManifestFlow.Core.Flink;
+
+public enum ResourceKind
+{
+    Other,
+    FlinkDeployment,
+    FlinkSessionJob,
+    FlinkStateSnapshot,
+    FlinkCluster,
+    PersistentVolumeClaim,
+}

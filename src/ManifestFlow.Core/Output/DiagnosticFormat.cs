@@ -1,0 +1,9 @@
+namespace ManifestFlow.Core.Output;
+
+public enum DiagnosticFormat
+{
+    Text,
+    Json,
+    Sarif,
+    Github,
+}

@@ -1,0 +1,9 @@
+using ManifestFlow.Core.Flink;
+
+namespace ManifestFlow.Core.Validation;
+
+/// <summary>One group of rules, applied to each resource it understands.</summary>
+public interface IResourceCheck
+{
+    void Check(FlinkResource r, ValidationContext context);
+}

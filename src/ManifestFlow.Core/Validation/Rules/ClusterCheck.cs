@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+
+namespace ManifestFlow.Core.Validation.Rules;
+
+/// <summary>The GCP/spotify FlinkCluster's savepoint rules (reference/flink-operators.md §2), quoting its webhook.</summary>
+public sealed class ClusterCheck : IResourceCheck
+{
+    private static readonly JsonPointer Job = JsonPointer.Of("spec", "job");
+    private static readonly string[] SavepointRequests = ["autoSavepointSeconds", "savepointGeneration", "takeSavepointOnUpgrade"];
+
+    public void Check(FlinkResource r, ValidationContext context)
+    {
+        if (r.Kind != ResourceKind.FlinkCluster || r.Spec?["job"] is not JsonObject job)
+        {
+            return;
+        }
+        var dir = job["savepointsDir"]?.ToString();
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            var wants = SavepointRequests.FirstOrDefault(k => job[k] is not null && job[k]!.ToJsonString() is not ("0" or "false"));
+            if (wants is not null)
+            {
+                context.Report(RuleCatalog.ClusterSavepointWithoutDir, r, Job.Append("savepointsDir"),
+                    $"savepoint is not allowed without spec.job.savepointsDir ({wants} asks for savepoints); set spec.job.savepointsDir");
+            }
+        }
+        else
+        {
+            var uri = StorageUri.Parse(dir);
+            DirectoryCheck.CheckUri(context, r, Job.Append("savepointsDir"), "spec.job.savepointsDir", uri);
+            if (uri.IsFile)
+            {
+                PersistentStorage.Check(context, r, r, Job.Append("savepointsDir"), $"spec.job.savepointsDir {dir}", uri, PodTemplates.Roles);
+            }
+        }
+        var generation = r.Integer(Job.Append("savepointGeneration"));
+        var statusGeneration = r.Integer(JsonPointer.Of("status", "components", "job", "savepointGeneration"));
+        if (generation is not null && statusGeneration is not null && generation != statusGeneration && generation != statusGeneration + 1)
+        {
+            context.Report(RuleCatalog.ClusterSavepointGeneration, r, Job.Append("savepointGeneration"),
+                $"you can only update savepointGeneration to {statusGeneration + 1} (the status generation is {statusGeneration}, the spec says {generation}); set it to {statusGeneration + 1} to take one savepoint");
+        }
+        if (job["restartPolicy"]?.ToString() == "FromSavepointOnFailure" && (string.IsNullOrWhiteSpace(dir) ||
+            (job["fromSavepoint"] is null && r.At(JsonPointer.Of("status", "components", "job", "savepointLocation")) is null && job["autoSavepointSeconds"] is null)))
+        {
+            context.Report(RuleCatalog.ClusterRestartNeedsSavepoint, r, Job.Append("restartPolicy"),
+                "restartPolicy: FromSavepointOnFailure has no savepoint to restart from (no savepointsDir, autoSavepointSeconds, fromSavepoint or status savepoint); a failed job restarts from empty state or is lost; set savepointsDir and autoSavepointSeconds");
+        }
+        if (r.Integer(Job.Append("parallelism")) is < 1)
+        {
+            context.Report(RuleCatalog.ClusterParallelism, r, Job.Append("parallelism"), "job parallelism must be >= 1 (the FlinkCluster webhook rejects this); set spec.job.parallelism to at least 1");
+        }
+    }
+}

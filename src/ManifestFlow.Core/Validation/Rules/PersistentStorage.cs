@@ -1,0 +1,76 @@
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+
+namespace ManifestFlow.Core.Validation.Rules;
+
+/// <summary>
+/// MF1005–MF1009: a <c>file:</c> directory must lie under a mount of the main Flink container that is
+/// backed by a persistentVolumeClaim (in every role that writes it); emptyDir and hostPath are not
+/// persistent; a named claim must exist when the input holds PersistentVolumeClaims.
+/// </summary>
+public static class PersistentStorage
+{
+    private static readonly string[] PodLifetime = ["emptyDir", "ephemeral", "configMap", "secret", "downwardAPI", "projected"];
+
+    /// <param name="pods">The resource whose pod templates run the containers (a session job's cluster).</param>
+    public static void Check(ValidationContext context, FlinkResource pods, FlinkResource reportOn, JsonPointer pointer, string what, StorageUri uri, IReadOnlyList<string> roles)
+    {
+        var unmounted = new List<string>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in roles)
+        {
+            var mount = PodTemplates.Mounts(pods, role)
+                .Where(m => StorageUri.IsPathWithin(uri.Path, StorageUri.Parse("file://" + m.MountPath).Path))
+                .MaxBy(m => m.MountPath.Length);
+            if (mount is null)
+            {
+                unmounted.Add(role);
+                continue;
+            }
+            if (!reported.Add(mount.VolumeName + "|" + mount.MountPath))
+            {
+                continue;
+            }
+            CheckVolume(context, pods, reportOn, pointer, what, mount);
+        }
+        if (unmounted.Count > 0)
+        {
+            var container = $"{PodTemplates.MainContainer} ({string.Join(", ", unmounted)})";
+            context.Report(RuleCatalog.DirectoryNotOnVolume, reportOn, pointer,
+                pods.Kind == ResourceKind.FlinkCluster
+                    ? $"{what} is not under any volumeMount of the {string.Join(", ", unmounted)} pods, so it is lost when the pod restarts; mount a persistentVolumeClaim at a parent directory"
+                    : $"{what} is not under any volume mount of {container}, so it is written to the container's own disk and lost when the pod restarts; mount a persistentVolumeClaim at a parent directory in the pod template");
+        }
+    }
+
+    private static void CheckVolume(ValidationContext context, FlinkResource pods, FlinkResource reportOn, JsonPointer pointer, string what, Mount mount)
+    {
+        if (mount.Volume is null)
+        {
+            context.Report(RuleCatalog.VolumeNotDeclared, pods, mount.Pointer,
+                $"{what} is on mount {mount.MountPath} of volume '{mount.VolumeName}', which the {mount.Role} pod template does not declare; add it under volumes");
+            return;
+        }
+        var volumeType = mount.Volume.Select(p => p.Key).FirstOrDefault(k => k != "name") ?? "unknown";
+        if (PodLifetime.Contains(volumeType))
+        {
+            context.Report(RuleCatalog.DirectoryEphemeral, reportOn, pointer,
+                $"{what} is on volume '{mount.VolumeName}' ({volumeType}, mounted at {mount.MountPath}), which is deleted with the pod; back it with a persistentVolumeClaim");
+        }
+        else if (volumeType == "hostPath")
+        {
+            context.Report(RuleCatalog.DirectoryHostPath, reportOn, pointer,
+                $"{what} is on hostPath volume '{mount.VolumeName}' (mounted at {mount.MountPath}): it stays on one node, so a pod scheduled elsewhere loses it; back it with a persistentVolumeClaim");
+        }
+        else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.ToString() is { } claim)
+        {
+            var claims = context.OfKind(ResourceKind.PersistentVolumeClaim).Where(p => p.Namespace == pods.Namespace).ToList();
+            if (claims.Count > 0 && claims.All(p => p.Name != claim))
+            {
+                var nearest = FieldSchema.Nearest(claim, claims.Select(c => c.Name));
+                context.Report(RuleCatalog.ClaimNotFound, pods, mount.VolumePointer!.Append("persistentVolumeClaim").Append("claimName"),
+                    $"{what} is on claim '{claim}', which is not among the PersistentVolumeClaims of the input ({string.Join(", ", claims.Select(c => c.Name).Order(StringComparer.Ordinal))}){(nearest is null ? "" : $"; did you mean '{nearest}'?")}");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+
+namespace ManifestFlow.Core.Validation.Rules;
+
+/// <summary>FlinkStateSnapshot: the operator's S1/S3/S4 and what makes a snapshot safe to restore from.</summary>
+public sealed class SnapshotCheck : IResourceCheck
+{
+    public void Check(FlinkResource r, ValidationContext context)
+    {
+        if (r.Kind != ResourceKind.FlinkStateSnapshot || r.Spec is not { } spec)
+        {
+            return;
+        }
+        var savepoint = spec["savepoint"] as JsonObject;
+        if ((savepoint is null) == (spec["checkpoint"] is null))
+        {
+            context.Report(RuleCatalog.SnapshotKind, r, FlinkResource.SpecPointer,
+                ValidationContext.OperatorSays(RuleCatalog.SnapshotKind, RuleCatalog.SnapshotKind.OperatorMessage!, savepoint is null ? "add savepoint: {} or checkpoint: {}" : "keep either savepoint or checkpoint"));
+        }
+        var alreadyExists = savepoint?["alreadyExists"] is JsonValue e && e.TryGetValue<bool>(out var exists) && exists;
+        var target = Target(r, context);
+        if (!alreadyExists && spec["jobReference"] is null)
+        {
+            context.Report(RuleCatalog.SnapshotJobReference, r, FlinkResource.SpecPointer.Append("jobReference"),
+                ValidationContext.OperatorSays(RuleCatalog.SnapshotJobReference, RuleCatalog.SnapshotJobReference.OperatorMessage!));
+        }
+        else if (!alreadyExists && target.Missing)
+        {
+            context.Report(RuleCatalog.SnapshotTargetMissing, r, FlinkResource.SpecPointer.Append("jobReference").Append("name"),
+                ValidationContext.OperatorSays(RuleCatalog.SnapshotTargetMissing, $"Target for snapshot {r.Namespace}/{target.Name} was not found",
+                    $"no {target.Kind} {target.Name} among the resources of namespace '{r.Namespace}' in the input{(target.Suggestion is null ? "" : $"; did you mean '{target.Suggestion}'?")}"));
+        }
+        if (savepoint is not null && !(savepoint["disposeOnDelete"] is JsonValue d && d.TryGetValue<bool>(out var dispose) && !dispose))
+        {
+            context.Report(RuleCatalog.DisposeOnDelete, r, FlinkResource.SpecPointer.Append("savepoint").Append("disposeOnDelete"),
+                "savepoint.disposeOnDelete is not false: by default the operator deletes the savepoint files when this FlinkStateSnapshot is deleted; set disposeOnDelete: false to keep the backup");
+        }
+        CheckStatus(r, context, savepoint is not null, target.Resource);
+    }
+
+    private static void CheckStatus(FlinkResource r, ValidationContext context, bool isSavepoint, FlinkResource? target)
+    {
+        if (r.Status is not { } status)
+        {
+            return;
+        }
+        var state = status["state"]?.ToString();
+        var path = status["path"]?.ToString();
+        if (state != "COMPLETED" || string.IsNullOrWhiteSpace(path))
+        {
+            var why = state != "COMPLETED" ? $"its status.state is {state ?? "unset"}" : "its status.path is empty";
+            var error = status["error"]?.ToString();
+            context.Report(RuleCatalog.SnapshotNotCompleted, r, JsonPointer.Of("status", state != "COMPLETED" ? "state" : "path"),
+                $"this snapshot cannot be restored from: {why}{(string.IsNullOrEmpty(error) ? "" : $" (error: {error})")}; restore from a COMPLETED snapshot with a path");
+            return;
+        }
+        if (isSavepoint && target is not null)
+        {
+            RestoreCheck.CheckSavepointLocation(context, r, JsonPointer.Of("status", "path"), path!, target);
+        }
+    }
+
+    private readonly record struct TargetLookup(FlinkResource? Resource, bool Missing, string Kind, string Name, string? Suggestion);
+
+    private static TargetLookup Target(FlinkResource r, ValidationContext context)
+    {
+        var kind = r.Spec?["jobReference"]?["kind"]?.ToString() ?? "FlinkDeployment";
+        var name = r.Spec?["jobReference"]?["name"]?.ToString() ?? "";
+        var resourceKind = kind == "FlinkSessionJob" ? ResourceKind.FlinkSessionJob : ResourceKind.FlinkDeployment;
+        var candidates = context.Resources.Where(x => x.Namespace == r.Namespace && x.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob).ToList();
+        var found = context.Find(resourceKind, r.Namespace, name);
+        // Only a namespace the input holds Flink resources of can prove the target absent.
+        var missing = found is null && candidates.Count > 0 && r.Spec?["jobReference"] is not null;
+        return new TargetLookup(found, missing, kind, name, FieldSchema.Nearest(name, candidates.Where(c => c.Kind == resourceKind).Select(c => c.Name)));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+
+namespace ManifestFlow.Core.Validation;
+
+/// <summary>
+/// In-manifest suppression: <c>manifestflow.io/ignore: "MF1007: single-node test cluster; MF4005: ..."</c>
+/// on a resource hides those findings on it. A reason is required; an entry without one suppresses
+/// nothing and is itself reported (MF0204), so every exception in a repository says why it exists.
+/// </summary>
+public static partial class Suppressions
+{
+    private static readonly JsonPointer Annotation = JsonPointer.Of("metadata", "annotations", Validator.IgnoreAnnotation);
+
+    public static IEnumerable<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FlinkResource> resources)
+    {
+        var context = new ValidationContext(resources);
+        var ignored = new Dictionary<FlinkResource, HashSet<string>>();
+        foreach (var resource in resources)
+        {
+            if (resource.Annotations?[Validator.IgnoreAnnotation]?.ToString() is not { } text)
+            {
+                continue;
+            }
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var match = Entry().Match(entry);
+                if (!match.Success || string.IsNullOrWhiteSpace(match.Groups["reason"].Value))
+                {
+                    context.Report(RuleCatalog.SuppressionWithoutReason, resource, Annotation,
+                        $"'{entry}' does not suppress anything: write it as \"RULE: reason\", for example \"MF1007: single-node test cluster\"");
+                    continue;
+                }
+                ids.Add(match.Groups["id"].Value);
+            }
+            ignored[resource] = ids;
+        }
+        foreach (var diagnostic in diagnostics)
+        {
+            var owner = resources.FirstOrDefault(r => ReferenceEquals(r.Ref, diagnostic.Resource));
+            if (owner is null || !ignored.TryGetValue(owner, out var ids) || !ids.Contains(diagnostic.RuleId))
+            {
+                yield return diagnostic;
+            }
+        }
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            yield return diagnostic;
+        }
+    }
+
+    [GeneratedRegex(@"^(?<id>MF\d{4})\s*(:\s*(?<reason>.*))?$")]
+    private static partial Regex Entry();
+}

@@ -1,0 +1,49 @@
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Core.Validation;
+
+/// <summary>Everything the checks read — all resources of the input, for cross-references — and where findings go.</summary>
+public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public IReadOnlyList<FlinkResource> Resources { get; } = resources;
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public IEnumerable<FlinkResource> OfKind(ResourceKind kind) => Resources.Where(r => r.Kind == kind);
+
+    public FlinkResource? Find(ResourceKind kind, string ns, string name) =>
+        Resources.FirstOrDefault(r => r.Kind == kind && r.Namespace == ns && r.Name == name);
+
+    /// <summary>The session cluster a FlinkSessionJob runs on, when the input holds it.</summary>
+    public FlinkResource? SessionCluster(FlinkResource job) =>
+        job.Spec?["deploymentName"]?.ToString() is { } name ? Find(ResourceKind.FlinkDeployment, job.Namespace, name) : null;
+
+    /// <summary>The effective configuration: a session job's is its cluster's plus its own.</summary>
+    public FlinkConfiguration ConfigOf(FlinkResource resource) =>
+        resource.Kind == ResourceKind.FlinkSessionJob ? FlinkConfiguration.Of(SessionCluster(resource), resource) : FlinkConfiguration.Of(resource);
+
+    /// <summary>Reports a finding at the node <paramref name="pointer"/> names, or the deepest node on its way (the mapping that should hold a missing key).</summary>
+    public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null) =>
+        _diagnostics.Add(At(rule, resource.Document, pointer, message, severity) with { Resource = resource.Ref });
+
+    public void Report(Rule rule, SourceDocument document, JsonPointer pointer, string message) =>
+        _diagnostics.Add(At(rule, document, pointer, message, null));
+
+    private static Diagnostic At(Rule rule, SourceDocument document, JsonPointer pointer, string message, Severity? severity)
+    {
+        var node = NodeLocator.Find(document, pointer)?.Node;
+        var position = document.File.PositionOf(node?.Start ?? document.Start);
+        return new Diagnostic(rule.Id, severity ?? rule.Severity, message, document.File.Path, position.Line, position.Column, pointer.ToString());
+    }
+
+    /// <summary>The rule's operator message, when it mirrors one, then what to do.</summary>
+    public static string OperatorSays(Rule rule, string message, string? help = null) =>
+        $"{message} (the operator rejects this resource); {help ?? Lower(rule.Help)}";
+
+    private static string Lower(string s) => s.Length > 0 ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+}

@@ -1,0 +1,72 @@
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Validation.Rules;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Core.Validation;
+
+/// <summary>
+/// Reads every input, builds the resource views, runs every check over every resource (a bad document
+/// is one finding and the rest is still checked), then applies suppressions and --disable and sorts.
+/// </summary>
+public static class Validator
+{
+    public const string IgnoreAnnotation = "manifestflow.io/ignore";
+
+    private static readonly IResourceCheck[] Checks =
+        [new ShapeCheck(), new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
+
+    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
+    {
+        public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+        public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+        /// <summary>True when some input could not be read at all (exit code 2).</summary>
+        public bool Unreadable => Diagnostics.Any(d => d.RuleId.StartsWith("MF000", StringComparison.Ordinal));
+    }
+
+    public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var resources = new List<FlinkResource>();
+        var context = new ValidationContext(resources);
+        foreach (var file in files)
+        {
+            var read = YamlStreamReader.Read(file, limits);
+            diagnostics.AddRange(read.Errors);
+            foreach (var document in read.Documents.Where(d => !d.IsEmpty))
+            {
+                if (FlinkResource.From(document) is { } resource)
+                {
+                    resources.Add(resource);
+                }
+                else
+                {
+                    context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
+                        $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
+                }
+            }
+        }
+        foreach (var resource in resources.Where(r => r.Kind != ResourceKind.Other))
+        {
+            foreach (var check in Checks)
+            {
+                check.Check(resource, context);
+            }
+        }
+        diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources));
+        var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList();
+        kept.Sort(Diagnostic.Compare);
+        return new Result(kept, files.Count, resources.Count, resources);
+    }
+
+    private static string Describe(SourceDocument document) => document.Value switch
+    {
+        System.Text.Json.Nodes.JsonArray => "it is a list",
+        System.Text.Json.Nodes.JsonValue => "it is a single value",
+        System.Text.Json.Nodes.JsonObject o when !o.ContainsKey("kind") => "it has no kind",
+        _ => "it has no apiVersion",
+    };
+}
