@@ -21,8 +21,12 @@ public sealed record Diagnostic(
         var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
         var severity = Severity.ToString().ToLowerInvariant();
         var resource = Resource is null ? "" : $" [{Resource}]";
-        return $"{where}: {severity} {RuleId}: {Message}{resource}";
+        // One finding, one line: a line break inside a value must not forge a second finding.
+        return $"{where}: {severity} {RuleId}: {OneLine(Message)}{OneLine(resource)}";
     }
+
+    private static string OneLine(string s) =>
+        s.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>Sort order for deterministic output: file, line, column, severity, rule.</summary>
     public static int Compare(Diagnostic a, Diagnostic b)

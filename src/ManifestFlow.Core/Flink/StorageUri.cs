@@ -11,6 +11,9 @@ public sealed record StorageUri(string Text, string? Scheme, string Path)
 
     public bool IsFile => string.Equals(Scheme, "file", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A path on the pod's own file system: <c>file:</c>, or an absolute path without scheme (Flink's default file system is local).</summary>
+    public bool IsLocal => IsFile || (Scheme is null && Path.StartsWith('/'));
+
     public bool IsKnownScheme => IsFile || (Scheme is not null && PersistentSchemes.Contains(Scheme));
 
     public static StorageUri Parse(string text)

@@ -30,8 +30,8 @@ public static partial class RuleCatalog
     public static readonly Rule SuppressionWithoutReason = new("MF0204", "suppression-needs-reason", Severity.Warning, Input,
         "A `manifestflow.io/ignore` annotation names a rule without saying why; it suppresses nothing.",
         "Write `manifestflow.io/ignore: \"MF1007: single-node test cluster\"` (several entries separated by `;`).",
-        Deployment(name: "orders\n  annotations: {manifestflow.io/ignore: MF4005}"),
-        Deployment(name: "orders\n  annotations: {manifestflow.io/ignore: \"MF4005: operators were removed on purpose\"}"));
+        Deployment(name: "orders, annotations: {manifestflow.io/ignore: MF4005}", job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, allowNonRestoredState: true}"),
+        Deployment(name: "orders, annotations: {manifestflow.io/ignore: \"MF4005: operators were removed on purpose\"}", job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, allowNonRestoredState: true}"));
 
     public static readonly Rule HaStorageMissing = new("MF1001", "ha-storage-missing", Severity.Error, Directories,
         "High availability is on (`high-availability.type` is not NONE) but `high-availability.storageDir` is not set; the JobManager cannot start.",

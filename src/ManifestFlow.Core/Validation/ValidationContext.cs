@@ -28,8 +28,14 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
         resource.Kind == ResourceKind.FlinkSessionJob ? FlinkConfiguration.Of(SessionCluster(resource), resource) : FlinkConfiguration.Of(resource);
 
     /// <summary>Reports a finding at the node <paramref name="pointer"/> names, or the deepest node on its way (the mapping that should hold a missing key).</summary>
-    public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null) =>
-        _diagnostics.Add(At(rule, resource.Document, pointer, message, severity) with { Resource = resource.Ref });
+    public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null)
+    {
+        var diagnostic = At(rule, resource.Document, pointer, message, severity) with { Resource = resource.Ref };
+        if (!_diagnostics.Contains(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
     public void Report(Rule rule, SourceDocument document, JsonPointer pointer, string message) =>
         _diagnostics.Add(At(rule, document, pointer, message, null));

@@ -30,7 +30,7 @@ public sealed class ClusterCheck : IResourceCheck
         {
             var uri = StorageUri.Parse(dir);
             DirectoryCheck.CheckUri(context, r, Job.Append("savepointsDir"), "spec.job.savepointsDir", uri);
-            if (uri.IsFile)
+            if (uri.IsLocal)
             {
                 PersistentStorage.Check(context, r, r, Job.Append("savepointsDir"), $"spec.job.savepointsDir {dir}", uri, PodTemplates.Roles);
             }

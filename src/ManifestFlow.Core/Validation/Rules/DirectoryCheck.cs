@@ -34,7 +34,7 @@ public sealed class DirectoryCheck : IResourceCheck
             {
                 CheckUri(context, r, a, uriA);
                 var pods = r.Kind == ResourceKind.FlinkSessionJob ? context.SessionCluster(r) : r;
-                if (pods is not null && uriA.IsFile)
+                if (pods is not null && uriA.IsLocal)
                 {
                     PersistentStorage.Check(context, pods, r, a.Entry.Pointer, $"the {a.Name} {a.Value}", uriA, a.JobManagerOnly ? ["jobManager"] : PodTemplates.Roles);
                 }

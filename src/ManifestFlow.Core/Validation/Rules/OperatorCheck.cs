@@ -121,13 +121,34 @@ public sealed partial class OperatorCheck : IResourceCheck
         }
         if (r.Job is { } job)
         {
-            CheckJob(r, job, context.ConfigOf(r), null, false, context);
+            // Without its session cluster in the input the effective configuration is unknown: check only what the job alone decides.
+            var config = context.SessionCluster(r) is null ? null : context.ConfigOf(r);
+            CheckJob(r, job, config, null, false, context);
         }
     }
 
-    private static void CheckJob(FlinkResource r, JsonObject job, FlinkConfiguration config, long? tmReplicas, bool tmReplicasDefined, ValidationContext context)
+    private static void CheckJob(FlinkResource r, JsonObject job, FlinkConfiguration? config, long? tmReplicas, bool tmReplicasDefined, ValidationContext context)
     {
         var mode = job["upgradeMode"] is JsonValue m && m.TryGetValue<string>(out var s) ? s : "stateless";
+        if (config is not null)
+        {
+            CheckDirectoriesForMode(r, job, config, mode, context);
+        }
+        if (tmReplicasDefined && tmReplicas is < 1)
+        {
+            ReportTaskManagerReplicas(r, context);
+        }
+        else if (!tmReplicasDefined && (r.Integer(FlinkResource.JobPointer.Append("parallelism")) ?? 0) < 1)
+        {
+            context.Report(RuleCatalog.JobParallelism, r, FlinkResource.JobPointer.Append("parallelism"),
+                ValidationContext.OperatorSays(RuleCatalog.JobParallelism, "Job parallelism must be larger than 0"));
+        }
+        CheckRedeployNonce(r, job, context);
+    }
+
+    /// <summary>V1–V5: the directories the upgrade mode, a nonce, periodic savepoints or a checkpoint age need.</summary>
+    private static void CheckDirectoriesForMode(FlinkResource r, JsonObject job, FlinkConfiguration config, string mode, ValidationContext context)
+    {
         if (mode is "last-state" or "savepoint" && config.GetNonBlank(ConfigKeys.CheckpointDir) is null)
         {
             context.Report(RuleCatalog.CheckpointDirRequired, r, Config.Append(ConfigKeys.CheckpointDir[0]),
@@ -153,16 +174,6 @@ public sealed partial class OperatorCheck : IResourceCheck
                 context.Report(RuleCatalog.MaxAgeNeedsSavepointDir, r, age.Pointer, ValidationContext.OperatorSays(RuleCatalog.MaxAgeNeedsSavepointDir, RuleCatalog.MaxAgeNeedsSavepointDir.OperatorMessage!));
             }
         }
-        if (tmReplicasDefined && tmReplicas is < 1)
-        {
-            ReportTaskManagerReplicas(r, context);
-        }
-        else if (!tmReplicasDefined && (r.Integer(FlinkResource.JobPointer.Append("parallelism")) ?? 0) < 1)
-        {
-            context.Report(RuleCatalog.JobParallelism, r, FlinkResource.JobPointer.Append("parallelism"),
-                ValidationContext.OperatorSays(RuleCatalog.JobParallelism, "Job parallelism must be larger than 0"));
-        }
-        CheckRedeployNonce(r, job, context);
     }
 
     private static void CheckRedeployNonce(FlinkResource r, JsonObject job, ValidationContext context)

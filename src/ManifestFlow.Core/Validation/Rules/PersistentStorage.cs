@@ -16,7 +16,7 @@ public static class PersistentStorage
     public static void Check(ValidationContext context, FlinkResource pods, FlinkResource reportOn, JsonPointer pointer, string what, StorageUri uri, IReadOnlyList<string> roles)
     {
         var unmounted = new List<string>();
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var onVolumes = new List<(Mount Mount, List<string> Roles)>();
         foreach (var role in roles)
         {
             var mount = PodTemplates.Mounts(pods, role)
@@ -25,13 +25,19 @@ public static class PersistentStorage
             if (mount is null)
             {
                 unmounted.Add(role);
-                continue;
             }
-            if (!reported.Add(mount.VolumeName + "|" + mount.MountPath))
+            else if (onVolumes.FirstOrDefault(v => Equals(v.Mount.VolumePointer, mount.VolumePointer) && v.Mount.MountPath == mount.MountPath) is { Roles: { } shared })
             {
-                continue;
+                shared.Add(role); // the same volume of a shared template: one finding naming every role
             }
-            CheckVolume(context, pods, reportOn, pointer, what, mount);
+            else
+            {
+                onVolumes.Add((mount, [role]));
+            }
+        }
+        foreach (var (mount, mountRoles) in onVolumes)
+        {
+            CheckVolume(context, pods, reportOn, pointer, what, mount with { Role = string.Join(" and ", mountRoles) });
         }
         if (unmounted.Count > 0)
         {
@@ -55,12 +61,12 @@ public static class PersistentStorage
         if (PodLifetime.Contains(volumeType))
         {
             context.Report(RuleCatalog.DirectoryEphemeral, reportOn, pointer,
-                $"{what} is on volume '{mount.VolumeName}' ({volumeType}, mounted at {mount.MountPath}), which is deleted with the pod; back it with a persistentVolumeClaim");
+                $"{what} is on volume '{mount.VolumeName}' ({volumeType}, mounted at {mount.MountPath} in the {mount.Role} pods), which is deleted with the pod; back it with a persistentVolumeClaim");
         }
         else if (volumeType == "hostPath")
         {
             context.Report(RuleCatalog.DirectoryHostPath, reportOn, pointer,
-                $"{what} is on hostPath volume '{mount.VolumeName}' (mounted at {mount.MountPath}): it stays on one node, so a pod scheduled elsewhere loses it; back it with a persistentVolumeClaim");
+                $"{what} is on hostPath volume '{mount.VolumeName}' (mounted at {mount.MountPath} in the {mount.Role} pods): it stays on one node, so a pod scheduled elsewhere loses it; back it with a persistentVolumeClaim");
         }
         else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.ToString() is { } claim)
         {
@@ -68,8 +74,9 @@ public static class PersistentStorage
             if (claims.Count > 0 && claims.All(p => p.Name != claim))
             {
                 var nearest = FieldSchema.Nearest(claim, claims.Select(c => c.Name));
+                // Worded per volume, not per directory, so several directories on one claim give one finding.
                 context.Report(RuleCatalog.ClaimNotFound, pods, mount.VolumePointer!.Append("persistentVolumeClaim").Append("claimName"),
-                    $"{what} is on claim '{claim}', which is not among the PersistentVolumeClaims of the input ({string.Join(", ", claims.Select(c => c.Name).Order(StringComparer.Ordinal))}){(nearest is null ? "" : $"; did you mean '{nearest}'?")}");
+                    $"volume '{mount.VolumeName}' holds state directories on claim '{claim}', which is not among the PersistentVolumeClaims of the input ({string.Join(", ", claims.Select(c => c.Name).Order(StringComparer.Ordinal))}){(nearest is null ? "" : $"; did you mean '{nearest}'?")}");
             }
         }
     }

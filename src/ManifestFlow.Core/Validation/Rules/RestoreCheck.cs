@@ -84,7 +84,7 @@ public sealed class RestoreCheck : IResourceCheck
                 $"the savepoint {path} is not under the savepoint directory {dir.Value} of {job.Kind} {job.Name}; check that it belongs to this job");
         }
         var pods = job.Kind == ResourceKind.FlinkSessionJob ? context.SessionCluster(job) : job;
-        if (uri.IsFile && pods is not null)
+        if (uri.IsLocal && pods is not null)
         {
             PersistentStorage.Check(context, pods, reportOn, pointer, $"the savepoint {path}", uri, PodTemplates.Roles);
         }

@@ -1,0 +1,35 @@
+using System.Text;
+using ManifestFlow.Core.Validation;
+
+namespace ManifestFlow.Core.Output;
+
+/// <summary>Renders docs/rules.md from the rule catalog, so the documentation cannot drift from the checks (a test compares them).</summary>
+public static class RulesDocument
+{
+    public static string Render()
+    {
+        var b = new StringBuilder();
+        b.Append("# ManifestFlow rules\n\n");
+        b.Append("Generated from `src/ManifestFlow.Core/Validation/RuleCatalog*.cs` (the examples below are run as tests).\n");
+        b.Append("Disable a rule with `--disable ID`; suppress it on one resource with the annotation\n");
+        b.Append("`manifestflow.io/ignore: \"ID: reason\"` (a reason is required; several entries are separated by `;`).\n\n");
+        b.Append("| id | name | severity | category | summary |\n|---|---|---|---|---|\n");
+        foreach (var rule in RuleCatalog.All)
+        {
+            b.Append($"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Name} | {rule.Severity.ToString().ToLowerInvariant()} | {rule.Category} | {Cell(rule.Summary)} |\n");
+        }
+        foreach (var rule in RuleCatalog.All)
+        {
+            b.Append($"\n## {rule.Id}\n\n**{rule.Name}** ({rule.Severity.ToString().ToLowerInvariant()}, {rule.Category})\n\n{rule.Summary}\n\n");
+            if (rule.OperatorMessage is not null)
+            {
+                b.Append($"The operator's message: `{rule.OperatorMessage}`\n\n");
+            }
+            b.Append($"What to do: {rule.Help}\n\n");
+            b.Append($"Triggers it:\n\n```yaml\n{rule.Bad}\n```\n\nPasses:\n\n```yaml\n{rule.Good}\n```\n");
+        }
+        return b.ToString();
+    }
+
+    private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
+}
