@@ -14,6 +14,10 @@ internal static class CommandLine
             ApplyCommand.Create(console),
             ValidateCommand.Create(console),
         };
+        foreach (var command in OperationCommands.Create(console))
+        {
+            root.Subcommands.Add(command);
+        }
         var parsed = root.Parse(args);
         var stdout = new StreamWriter(console.StandardOutput, leaveOpen: true) { AutoFlush = true };
         if (parsed.Errors.Count > 0)

@@ -52,7 +52,7 @@ internal static class ApplyCommand
         {
             return report.Fail(patchErrors, ExitCodes.UsageOrInput); // a malformed patch is bad input, like malformed YAML
         }
-        var input = new InputReader(limits, console.OpenStandardInput).Read(paths);
+        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths);
         if (input.Errors.Count > 0)
         {
             return report.Fail(input.Errors, ExitCodes.UsageOrInput);
@@ -67,7 +67,7 @@ internal static class ApplyCommand
         {
             foreach (var file in result.Files.Where(f => f.Changed))
             {
-                AtomicFile.Write(file.File.Path, SourceDecoder.Encode(file.Text, file.File.HasBom));
+                AtomicFile.Write(Path.GetFullPath(file.File.Path, console.WorkingDirectory), SourceDecoder.Encode(file.Text, file.File.HasBom));
             }
             console.StandardError.WriteLine($"manifestflow: {result.Files.Count(f => f.Changed)} of {result.Files.Count} files changed");
             return ExitCodes.Success;

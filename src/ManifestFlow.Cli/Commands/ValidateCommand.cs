@@ -34,7 +34,7 @@ internal static class ValidateCommand
         }
         var disabled = disable.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
         var limits = ReadLimits.Default;
-        var input = new InputReader(limits, console.OpenStandardInput).Read(paths.Length == 0 ? [console.WorkingDirectory] : paths);
+        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
         var result = Validator.Validate(input.Files, limits, disabled);
         var diagnostics = input.Errors.Concat(result.Diagnostics).ToList();
         diagnostics.Sort(Diagnostic.Compare);

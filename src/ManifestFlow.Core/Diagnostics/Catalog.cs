@@ -18,6 +18,7 @@ public static class Catalog
     public const string InvalidPatch = "MF0101";
     public const string PatchFailed = "MF0102";
     public const string EditRefused = "MF0103";
+    public const string OperationRefused = "MF0301";
 
     public static Diagnostic Syntax(SourceFile file, int index, string problem) =>
         At(YamlSyntax, file, index, $"YAML syntax error: {problem}");
@@ -71,6 +72,14 @@ public static class Catalog
 
     public static Diagnostic Refused(SourceFile file, int index, string pointer, string why) =>
         At(EditRefused, file, index, $"cannot edit '{pointer}' without changing other values: {why}") with { Pointer = pointer };
+
+    /// <summary>A backup, restore or suspend that cannot be made, located at the field that prevents it.</summary>
+    public static Diagnostic Refusal(SourceDocument document, JsonPointer pointer, string message, ResourceRef? resource)
+    {
+        var node = NodeLocator.Find(document, pointer)?.Node;
+        var position = document.File.PositionOf(node?.Start ?? document.Start);
+        return new Diagnostic(OperationRefused, Severity.Error, message, document.File.Path, position.Line, position.Column, pointer.ToString(), resource);
+    }
 
     private static Diagnostic At(string id, SourceFile file, int index, string message)
     {

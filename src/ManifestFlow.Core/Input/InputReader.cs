@@ -8,7 +8,7 @@ namespace ManifestFlow.Core.Input;
 /// ordinal path order so output is deterministic) and "-" for standard input. Unreadable input is
 /// reported, never thrown.
 /// </summary>
-public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin)
+public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, string? baseDirectory = null)
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
@@ -20,14 +20,14 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin)
     {
         var files = new List<SourceFile>();
         var errors = new List<Diagnostic>();
-        foreach (var path in Expand(paths, errors))
+        foreach (var (path, display) in ExpandFrom(paths, errors))
         {
-            var bytes = path == "-" ? ReadStdin(errors) : ReadFile(path, errors);
+            var bytes = path == "-" ? ReadStdin(errors) : ReadFile(path, display, errors);
             if (bytes is null)
             {
                 continue;
             }
-            var file = SourceDecoder.Decode(path == "-" ? StdinName : path, bytes, out var error);
+            var file = SourceDecoder.Decode(path == "-" ? StdinName : display, bytes, out var error);
             if (file is null)
             {
                 errors.Add(error!);
@@ -38,8 +38,26 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin)
         return new Result(files, errors);
     }
 
+    /// <summary>
+    /// Relative paths are opened from the command's working directory (which an in-process host may
+    /// set) but shown as the user wrote them.
+    /// </summary>
+    private List<(string Path, string Display)> ExpandFrom(IEnumerable<string> paths, List<Diagnostic> errors)
+    {
+        var result = new List<(string, string)>();
+        foreach (var given in paths)
+        {
+            var resolved = given == "-" || baseDirectory is null || Path.IsPathRooted(given) ? given : Path.Combine(baseDirectory, given);
+            foreach (var path in Expand([resolved], errors, given))
+            {
+                result.Add((path, path == resolved ? given : Path.Combine(given, Path.GetRelativePath(resolved, path))));
+            }
+        }
+        return result;
+    }
+
     /// <summary>Expands directories into their manifest files; keeps explicit files whatever their extension.</summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, List<Diagnostic> errors)
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, List<Diagnostic> errors, string? display = null)
     {
         var result = new List<string>();
         foreach (var path in paths)
@@ -57,27 +75,27 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin)
             }
             else
             {
-                errors.Add(Catalog.Unreadable(path, "no such file or directory"));
+                errors.Add(Catalog.Unreadable(display ?? path, "no such file or directory"));
             }
         }
         return result;
     }
 
-    private byte[]? ReadFile(string path, List<Diagnostic> errors)
+    private byte[]? ReadFile(string path, string display, List<Diagnostic> errors)
     {
         try
         {
             var length = new FileInfo(path).Length;
             if (length > limits.MaxFileBytes)
             {
-                errors.Add(Catalog.TooLarge(path, length, limits.MaxFileBytes));
+                errors.Add(Catalog.TooLarge(display, length, limits.MaxFileBytes));
                 return null;
             }
             return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(Catalog.Unreadable(path, e.Message));
+            errors.Add(Catalog.Unreadable(display, e.Message));
             return null;
         }
     }

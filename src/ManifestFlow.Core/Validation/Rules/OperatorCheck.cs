@@ -199,7 +199,9 @@ public sealed partial class OperatorCheck : IResourceCheck
         }
         try
         {
-            return JsonNode.Parse(text)?["job"] as JsonObject;
+            // The operator stores {"spec":{…},"resource_metadata":{…}}; older versions stored the bare spec.
+            var parsed = JsonNode.Parse(text);
+            return (parsed?["spec"]?["job"] ?? parsed?["job"]) as JsonObject;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -1,0 +1,158 @@
+using System.Text;
+using ManifestFlow.Cli.Output;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Validation;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Cli.Commands;
+
+/// <summary>Reads, validates, plans, checks the result, then writes exactly one output form — or nothing at all.</summary>
+internal static class OperationRunner
+{
+    public sealed record Options(string[] Paths, string Emit, string? Out, bool InPlace, string PlanFormat);
+
+    public static int Run(CliConsole console, Options options, OperationRequest request)
+    {
+        var report = new DiagnosticReporter(console.StandardError);
+        var limits = ReadLimits.Default;
+        if (options.Emit == "kustomize" && string.IsNullOrEmpty(options.Out))
+        {
+            return report.Usage("--emit kustomize needs --out DIR");
+        }
+        if (options.InPlace && options.Emit == "kustomize")
+        {
+            return report.Usage("--in-place and --emit kustomize are alternatives");
+        }
+        var reader = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory);
+        var input = reader.Read(options.Paths.Length == 0 ? ["."] : options.Paths);
+        if (input.Errors.Count > 0)
+        {
+            return report.Fail(input.Errors, ExitCodes.UsageOrInput);
+        }
+        var validation = Validator.Validate(input.Files, limits);
+        if (validation.Unreadable)
+        {
+            return report.Fail(validation.Diagnostics.Where(d => d.RuleId.StartsWith("MF000", StringComparison.Ordinal)), ExitCodes.UsageOrInput);
+        }
+        var extra = SnapshotFile(request, reader, console.WorkingDirectory, limits, report, out var snapshotError);
+        if (snapshotError is not null)
+        {
+            return snapshotError.Value;
+        }
+        var planned = OperationPlanner.Plan(request, validation, extra);
+        if (planned.Plan is not { } plan)
+        {
+            return report.Fail(planned.Refusals, ExitCodes.Failed);
+        }
+        var edited = PlanEmitter.EditedSource(plan, limits);
+        if (!edited.Succeeded)
+        {
+            return report.Fail(edited.Errors, ExitCodes.Failed);
+        }
+        var newErrors = PlanEmitter.NewErrors(plan, edited.Text!, input.Files, limits);
+        if (newErrors.Count > 0)
+        {
+            console.StandardError.WriteLine($"manifestflow: refusing to {request.Operation} {plan.Target.Ref}: the result would not pass validation");
+            return report.Fail(newErrors, ExitCodes.Failed);
+        }
+        var written = Emit(console, options, plan, edited.Text!, limits, report);
+        if (written != ExitCodes.Success)
+        {
+            return written;
+        }
+        console.StandardError.Write(options.PlanFormat == "json" ? PlanEmitter.PlanJsonText(plan) : PlanEmitter.PlanText(plan));
+        return ExitCodes.Success;
+    }
+
+    private static int Emit(CliConsole console, Options options, Plan plan, string editedSource, ReadLimits limits, DiagnosticReporter report)
+    {
+        if (options.InPlace)
+        {
+            return WriteInPlace(plan, editedSource, console.WorkingDirectory, report);
+        }
+        if (options.Emit == "kustomize")
+        {
+            return WriteOverlay(console, plan, options.Out!, report);
+        }
+        var text = options.Emit == "patch"
+            ? plan.Steps.Count == 0 && plan.NewResources.Count > 0 ? string.Join("---\n", plan.NewResources.Select(r => r.Yaml)) : PlanEmitter.PatchJson(plan)
+            : PlanEmitter.Manifest(plan, editedSource, limits);
+        console.StandardOutput.Write(Encoding.UTF8.GetBytes(text));
+        console.StandardOutput.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static int WriteInPlace(Plan plan, string editedSource, string workingDirectory, DiagnosticReporter report)
+    {
+        var file = plan.Target.Document.File;
+        if (file.Path == InputReader.StdinName)
+        {
+            return report.Usage("--in-place cannot edit standard input; name the manifest files");
+        }
+        var fullPath = Path.GetFullPath(file.Path, workingDirectory);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var creations = plan.NewResources.Select(r => (Path: Path.Combine(directory, r.FileName), r.Yaml)).ToList();
+        foreach (var (path, yaml) in creations)
+        {
+            if (File.Exists(path) && File.ReadAllText(path) != yaml)
+            {
+                return report.Fail([new Diagnostic(Catalog.OperationRefused, Severity.Error, $"{path} already exists with other content; nothing was written", path)], ExitCodes.Failed);
+            }
+        }
+        if (!string.Equals(editedSource, file.Text, StringComparison.Ordinal))
+        {
+            AtomicFile.Write(fullPath, SourceDecoder.Encode(editedSource, file.HasBom));
+        }
+        foreach (var (path, yaml) in creations.Where(c => !File.Exists(c.Path)))
+        {
+            AtomicFile.Write(path, Encoding.UTF8.GetBytes(yaml));
+        }
+        return ExitCodes.Success;
+    }
+
+    private static int WriteOverlay(CliConsole console, Plan plan, string outDirectory, DiagnosticReporter report)
+    {
+        var root = Path.GetFullPath(outDirectory, console.WorkingDirectory);
+        var files = PlanEmitter.Kustomize(plan);
+        foreach (var (name, _) in files)
+        {
+            var full = Path.GetFullPath(Path.Combine(root, name));
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return report.Fail([new Diagnostic(Catalog.OperationRefused, Severity.Error, $"refusing to write {name} outside {root}", name)], ExitCodes.Failed);
+            }
+        }
+        Directory.CreateDirectory(root);
+        foreach (var (name, content) in files)
+        {
+            AtomicFile.Write(Path.Combine(root, name), Encoding.UTF8.GetBytes(content));
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>--snapshot FILE: the snapshot's own manifest, read like any input.</summary>
+    private static List<FlinkResource> SnapshotFile(OperationRequest request, InputReader reader, string workingDirectory, ReadLimits limits, DiagnosticReporter report, out int? error)
+    {
+        error = null;
+        if (request.Snapshot is not { } value || !File.Exists(Path.Combine(workingDirectory, value)))
+        {
+            return [];
+        }
+        var input = reader.Read([value]);
+        if (input.Errors.Count > 0)
+        {
+            error = report.Fail(input.Errors, ExitCodes.UsageOrInput);
+            return [];
+        }
+        var read = YamlStreamReader.Read(input.Files[0], limits);
+        if (!read.Succeeded)
+        {
+            error = report.Fail(read.Errors, ExitCodes.UsageOrInput);
+            return [];
+        }
+        return read.Documents.Select(FlinkResource.From).OfType<FlinkResource>().Where(r => r.Kind == ResourceKind.FlinkStateSnapshot).ToList();
+    }
+}

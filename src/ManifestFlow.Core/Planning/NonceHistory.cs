@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Validation.Rules;
+
+namespace ManifestFlow.Core.Planning;
+
+/// <summary>Every savepointTriggerNonce the spec and status show was used: "an integer that has never been used before" (seed 000).</summary>
+public static class NonceHistory
+{
+    public static SortedSet<long> UsedTriggerNonces(FlinkResource r)
+    {
+        var used = new SortedSet<long>();
+        Add(used, r.At(JsonPointer.Of("spec", "job", "savepointTriggerNonce")));
+        var info = r.At(JsonPointer.Of("status", "jobStatus", "savepointInfo")) as JsonObject;
+        Add(used, info?["lastSavepoint"]?["triggerNonce"]);
+        if (info?["savepointHistory"] is JsonArray history)
+        {
+            foreach (var entry in history)
+            {
+                Add(used, entry?["triggerNonce"]);
+            }
+        }
+        Add(used, OperatorCheck.LastReconciledJob(r)?["savepointTriggerNonce"]);
+        return used;
+    }
+
+    private static void Add(SortedSet<long> used, JsonNode? node)
+    {
+        if (node is JsonValue v && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            used.Add(n);
+        }
+    }
+}

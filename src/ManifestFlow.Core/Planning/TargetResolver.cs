@@ -1,0 +1,31 @@
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+
+namespace ManifestFlow.Core.Planning;
+
+/// <summary>Finds the --deployment target among the inputs' FlinkDeployments, FlinkSessionJobs and FlinkClusters.</summary>
+public static class TargetResolver
+{
+    public static FlinkResource? Find(IReadOnlyList<FlinkResource> resources, string name, string? ns, out string? error)
+    {
+        error = null;
+        var targets = resources.Where(r => r.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob or ResourceKind.FlinkCluster).ToList();
+        var matches = targets.Where(r => r.Name == name && (ns is null || r.Namespace == ns)).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+        if (matches.Count > 1)
+        {
+            error = $"several resources are named {name} ({string.Join(", ", matches.Select(m => m.Ref.ToString()))}); choose one with --namespace";
+            return null;
+        }
+        var known = targets.Select(t => t.Ref.ToString()).Order(StringComparer.Ordinal).ToList();
+        error = known.Count == 0
+            ? $"no FlinkDeployment, FlinkSessionJob or FlinkCluster named {name}{(ns is null ? "" : $" in namespace {ns}")}: the input holds none"
+            : $"no FlinkDeployment, FlinkSessionJob or FlinkCluster named {name}{(ns is null ? "" : $" in namespace {ns}")}; the input holds {string.Join(", ", known)}";
+        return null;
+    }
+
+    internal static ResourceRef RefOf(FlinkResource r) => r.Ref;
+}
