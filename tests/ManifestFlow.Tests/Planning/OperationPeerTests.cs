@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Tests.Support;
+
+namespace ManifestFlow.Tests.Planning;
+
+/// <summary>
+/// Real peers agree with every successful operation: the emitted JSON Patch applied by kubectl gives
+/// the emitted manifest, and the emitted overlay built by kubectl kustomize gives the same objects.
+/// Restoring or suspending twice changes nothing the second time.
+/// </summary>
+public sealed class OperationPeerTests
+{
+    public static TheoryData<string> Succeeding() =>
+        [.. Golden.Cases("operations").Where(c => File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", c, "exit-code.txt")).Trim() == "0"
+            && !File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", c, "args.txt")).Contains("--emit", StringComparison.Ordinal))];
+
+    [Theory]
+    [MemberData(nameof(Succeeding))]
+    public void EmittedPatch_AppliedByKubectl_GivesTheEmittedManifest(string name)
+    {
+        var (dir, manifest) = OperationGoldenTests.Run(name);
+        var (_, patch) = OperationGoldenTests.Run(name, "--emit", "patch");
+        Assert.Equal(0, patch.ExitCode);
+        if (!patch.Stdout.TrimStart().StartsWith('['))
+        {
+            return; // a backup that only creates a snapshot emits the new resource, compared in the overlay test
+        }
+        var original = TargetDocument(dir, name);
+        // With nothing to change the manifest output is empty and the target stays as it was.
+        var target = Manifests.Values(Manifests.ReadText(manifest.Stdout)).FirstOrDefault(IsTarget)
+            ?? Manifests.Values(Manifests.ReadText(File.ReadAllText(original)))[0];
+        var (expected, error) = Kubectl.Patch(original, patch.Stdout);
+        Assert.True(expected is not null, error);
+        Assert.True(JsonEquality.DeepEquals(Assert.Single(expected), target), $"kubectl: {expected[0]?.ToJsonString()}\nours: {target?.ToJsonString()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Succeeding))]
+    public void EmittedOverlay_BuiltByKubectlKustomize_GivesTheSameObjects(string name)
+    {
+        var (_, manifest) = OperationGoldenTests.Run(name);
+        var (dir, overlay) = OperationGoldenTests.Run(name, "--emit", "kustomize", "--out", "overlay");
+        Assert.True(overlay.ExitCode == 0, overlay.StandardError);
+        var kubectl = ExternalTool.Require("kubectl");
+        var built = ExternalTool.Run(kubectl, ["kustomize", Path.Combine(dir, "overlay")]);
+        Assert.True(built.ExitCode == 0, built.Stderr);
+        var fromOverlay = Manifests.Values(Manifests.ReadText(built.Stdout));
+        var expected = Manifests.Values(Manifests.ReadText(manifest.Stdout));
+        if (!expected.Any(IsTarget))
+        {
+            expected.Insert(0, Manifests.Values(Manifests.ReadText(File.ReadAllText(TargetDocument(dir, name))))[0]);
+        }
+        Assert.Equal(expected.Count, fromOverlay.Count);
+        foreach (var value in expected)
+        {
+            Assert.Contains(fromOverlay, o => JsonEquality.DeepEquals(o, value));
+        }
+    }
+
+    [Theory]
+    [InlineData("restore-from-snapshot")]
+    [InlineData("restore-from-path")]
+    [InlineData("restore-recreate")]
+    [InlineData("restore-flinkcluster")]
+    [InlineData("suspend")]
+    public void RunningTwice_ChangesNothingTheSecondTime(string name)
+    {
+        var (dir, first) = OperationGoldenTests.Run(name, "--in-place");
+        Assert.True(first.ExitCode == 0, first.StandardError);
+        var after = Directory.EnumerateFiles(dir).ToDictionary(f => f, File.ReadAllText);
+        var args = File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", name, "args.txt")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var second = CliRunner.Run([.. args, "--in-place"], workingDirectory: dir);
+        Assert.True(second.ExitCode == 0, second.StandardError);
+        Assert.Contains("nothing to change", second.StandardError);
+        foreach (var (file, text) in after)
+        {
+            Assert.Equal(text, File.ReadAllText(file));
+        }
+    }
+
+    [Fact]
+    public void InPlaceBackup_WritesTheSnapshotNextToTheTarget()
+    {
+        var (dir, outcome) = OperationGoldenTests.Run("backup-snapshot", "--in-place");
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError);
+        Assert.Empty(outcome.StandardOutput);
+        var written = Path.Combine(dir, "application-cluster-prod-backup-20261121.yaml");
+        Assert.Equal(File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", "backup-snapshot", "expected.out")), File.ReadAllText(written));
+    }
+
+    [Fact]
+    public void RefusedRestore_WritesNothing()
+    {
+        var (dir, outcome) = OperationGoldenTests.Run("restore-path-outside-refused", "--in-place");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", "restore-path-outside-refused", "deployment.yaml")), File.ReadAllText(Path.Combine(dir, "deployment.yaml")));
+    }
+
+    private static bool IsTarget(JsonNode? value) => value?["kind"]?.ToString() is "FlinkDeployment" or "FlinkCluster" or "FlinkSessionJob";
+
+    /// <summary>The target's own document, written alone so kubectl patches only it.</summary>
+    private static string TargetDocument(string dir, string name)
+    {
+        var args = File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", name, "args.txt"));
+        var file = args.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).First(a => a.EndsWith(".yaml", StringComparison.Ordinal) && (a.StartsWith("deployment", StringComparison.Ordinal) || a.StartsWith("cluster", StringComparison.Ordinal)));
+        return Path.Combine(dir, file);
+    }
+}
