@@ -13,6 +13,8 @@ internal static class CommandLine
         {
             ApplyCommand.Create(console),
             ValidateCommand.Create(console),
+            Hosts.KrmFunctionHost.Create(console),
+            Hosts.ArgoCdPluginHost.Create(console),
         };
         foreach (var command in OperationCommands.Create(console))
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ManifestFlow.Cli.Output;
 using ManifestFlow.Core.Planning;
 
@@ -100,14 +99,8 @@ internal static class OperationCommands
     }
 
     private static OperationRequest Request(ParseResult r, Common common, string operation) =>
-        new(operation, r.GetValue(common.Deployment)!, r.GetValue(common.Namespace)) { Now = Now() };
+        new(operation, r.GetValue(common.Deployment)!, r.GetValue(common.Namespace)) { Now = Clock.Now() };
 
     private static OperationRunner.Options Options(ParseResult r, Common common) =>
         new(r.GetValue(common.Paths) ?? [], r.GetValue(common.Emit)!, r.GetValue(common.Out), r.GetValue(common.InPlace), r.GetValue(common.PlanFormat)!);
-
-    /// <summary>SOURCE_DATE_EPOCH (reproducible builds' convention) fixes the time names are made from.</summary>
-    private static DateTimeOffset Now() =>
-        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : DateTimeOffset.UtcNow;
 }

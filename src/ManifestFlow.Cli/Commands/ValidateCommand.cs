@@ -18,25 +18,28 @@ internal static class ValidateCommand
         var format = new Option<DiagnosticFormat>("--format", "-o") { Description = "text, json, sarif or github", DefaultValueFactory = _ => DiagnosticFormat.Text };
         var failOn = new Option<Severity>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error or warning", DefaultValueFactory = _ => Severity.Error };
         var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
+        var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
-            paths, format, failOn, disable,
+            paths, format, failOn, disable, only,
         };
-        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(failOn), result.GetValue(disable) ?? []));
+        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, DiagnosticFormat format, Severity failOn, string[] disable)
+    private static int Run(CliConsole console, string[] paths, DiagnosticFormat format, Severity failOn, string[] disable, string[] only)
     {
         if (failOn == Severity.Info)
         {
             return new DiagnosticReporter(console.StandardError).Usage("--fail-on takes error or warning");
         }
-        var disabled = disable.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+        var disabled = Ids(disable);
+        var onlyIds = Ids(only);
         var limits = ReadLimits.Default;
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
         var result = Validator.Validate(input.Files, limits, disabled);
-        var diagnostics = input.Errors.Concat(result.Diagnostics).ToList();
+        var diagnostics = input.Errors.Concat(result.Diagnostics)
+            .Where(d => onlyIds.Count == 0 || onlyIds.Contains(d.RuleId) || d.RuleId.StartsWith("MF000", StringComparison.Ordinal)).ToList();
         diagnostics.Sort(Diagnostic.Compare);
         var report = new ValidationReport(diagnostics, input.Files.Count + input.Errors.Count, result.Resources);
 
@@ -52,4 +55,7 @@ internal static class ValidateCommand
         var failing = failOn == Severity.Warning ? report.Errors + report.Warnings : report.Errors;
         return failing > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
+
+    private static HashSet<string> Ids(string[] values) =>
+        values.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
 }

@@ -30,13 +30,24 @@ public static class Validator
     public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var resources = new List<FlinkResource>();
-        var context = new ValidationContext(resources);
+        var documents = new List<SourceDocument>();
         foreach (var file in files)
         {
             var read = YamlStreamReader.Read(file, limits);
             diagnostics.AddRange(read.Errors);
-            foreach (var document in read.Documents.Where(d => !d.IsEmpty))
+            documents.AddRange(read.Documents);
+        }
+        return Validate(documents, diagnostics, files.Count, disabled);
+    }
+
+    /// <summary>Validates documents already read (for example the items of a KRM ResourceList).</summary>
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null)
+    {
+        var diagnostics = readErrors.ToList();
+        var resources = new List<FlinkResource>();
+        var context = new ValidationContext(resources);
+        {
+            foreach (var document in documents.Where(d => !d.IsEmpty))
             {
                 if (FlinkResource.From(document) is { } resource)
                 {
@@ -59,7 +70,7 @@ public static class Validator
         diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources));
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, files.Count, resources.Count, resources);
+        return new Result(kept, fileCount, resources.Count, resources);
     }
 
     private static string Describe(SourceDocument document) => document.Value switch
