@@ -49,6 +49,11 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
         ["namespace"] = ("string", null),
     };
 
+    /// <summary>The spec fields a kind accepts (the JSON Schema in schemas/ must list the same).</summary>
+    public static IEnumerable<string> SpecFields(string kind) => Fields[kind].Keys;
+
+    public static IEnumerable<string> TargetFieldNames => TargetFields.Keys;
+
     public static bool IsConfig(FlinkResource resource) =>
         resource.Ref.ApiVersion == ApiVersion && Kinds.Contains(resource.Ref.Kind);
 

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using ManifestFlow.Tests.Support;
+
+namespace ManifestFlow.Tests.Hosts;
+
+/// <summary>`manifestflow generate` run the way the Argo CD plugin server runs it: a separate process in the app directory with its environment.</summary>
+public sealed class ArgoCdPluginTests
+{
+    private static (int ExitCode, string Stdout, string Stderr) RunLikeThePluginServer(string appDir, params (string, string)[] env)
+    {
+        var info = new ProcessStartInfo(ExternalTool.Require("dotnet"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = appDir,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "manifestflow.dll"));
+        info.ArgumentList.Add("generate");
+        info.ArgumentList.Add(".");
+        info.Environment["ARGOCD_APP_NAME"] = "orders";
+        info.Environment["ARGOCD_APP_NAMESPACE"] = "argocd";
+        info.Environment["ARGOCD_APP_SOURCE_PATH"] = "apps/orders";
+        info.Environment["ARGOCD_APP_REVISION"] = "0123456789abcdef";
+        foreach (var (name, value) in env)
+        {
+            info.Environment[name] = value;
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "generate did not finish");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Generate_RendersTheRestore_WithoutTheConfigResource()
+    {
+        var dir = ToolWrapper.CopyApp("mf-argo");
+        var (code, stdout, stderr) = RunLikeThePluginServer(dir);
+        Assert.True(code == 0, stderr);
+        var objects = Manifests.Values(Manifests.ReadText(stdout));
+        Assert.Equal(["FlinkDeployment", "FlinkStateSnapshot", "PersistentVolumeClaim"], objects.Select(o => o!["kind"]!.ToString()).Order(StringComparer.Ordinal));
+        var deployment = objects.Single(o => o!["kind"]!.ToString() == "FlinkDeployment")!;
+        Assert.Equal("file:/opt/flink/volume/flink-sp/savepoint-caf2b2-39d09a1c170c", deployment["spec"]!["job"]!["initialSavepointPath"]!.ToString());
+        Assert.Equal(1, deployment["spec"]!["job"]!["savepointRedeployNonce"]!.GetValue<long>());
+        Assert.Contains("restore FlinkDeployment event-processing/application-cluster-prod", stderr);
+    }
+
+    [Fact]
+    public void Generate_OnAnyError_PrintsNothingAndExitsNonZero()
+    {
+        var dir = ToolWrapper.CopyApp("mf-argo-bad");
+        var config = Path.Combine(dir, "restore.manifestflow.yaml");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("fromSnapshot: application-cluster-prod-backup-20261120", "fromSnapshot: gone", StringComparison.Ordinal));
+        var (code, stdout, stderr) = RunLikeThePluginServer(dir);
+        Assert.NotEqual(0, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("no FlinkStateSnapshot gone", stderr);
+        Assert.Contains("nothing was generated", stderr);
+    }
+
+    [Fact]
+    public void Generate_FailOnWarningParameter_GatesTheRender()
+    {
+        var dir = ToolWrapper.CopyApp("mf-argo-param");
+        File.Delete(Path.Combine(dir, "restore.manifestflow.yaml"));
+        File.AppendAllText(Path.Combine(dir, "application-cluster-prod-backup.yaml"), "");
+        File.WriteAllText(Path.Combine(dir, "application-cluster-prod-backup.yaml"),
+            File.ReadAllText(Path.Combine(dir, "application-cluster-prod-backup.yaml")).Replace("    disposeOnDelete: false\n", "", StringComparison.Ordinal));
+        var relaxed = RunLikeThePluginServer(dir);
+        Assert.True(relaxed.ExitCode == 0, relaxed.Stderr);
+        Assert.Contains("MF4002", relaxed.Stderr);
+        var strict = RunLikeThePluginServer(dir, ("PARAM_FAIL_ON", "warning"));
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Equal("", strict.Stdout);
+        var disabled = RunLikeThePluginServer(dir, ("ARGOCD_ENV_FAIL_ON", "warning"), ("PARAM_DISABLE", "MF4002"));
+        Assert.True(disabled.ExitCode == 0, disabled.Stderr);
+    }
+
+    [Fact]
+    public void Generate_RefusesSymlinksLeadingOutsideTheApplication()
+    {
+        var dir = ToolWrapper.CopyApp("mf-argo-link");
+        var outside = Path.Combine(TestTemp.Directory("mf-outside"), "secret.yaml");
+        File.WriteAllText(outside, "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n");
+        File.CreateSymbolicLink(Path.Combine(dir, "link.yaml"), outside);
+        var (code, stdout, stderr) = RunLikeThePluginServer(dir);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("leads outside the application directory", stderr);
+    }
+}

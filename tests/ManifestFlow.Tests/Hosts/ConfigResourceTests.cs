@@ -1,0 +1,59 @@
+using ManifestFlow.Core.Declarative;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Tests.Support;
+
+namespace ManifestFlow.Tests.Hosts;
+
+public sealed class ConfigResourceTests
+{
+    private static (ConfigResource? Config, List<Diagnostic> Errors) Read(string yaml)
+    {
+        var resource = FlinkResource.From(Manifests.ReadText(yaml, "config.yaml").Documents[0])!;
+        var errors = new List<Diagnostic>();
+        return (ConfigResource.Read(resource, DateTimeOffset.UnixEpoch, errors), errors);
+    }
+
+    [Fact]
+    public void EveryErrorIsReportedAtOnce_EachAtItsLocation()
+    {
+        var (config, errors) = Read("""
+            apiVersion: manifestflow.io/v1alpha1
+            kind: FlinkRestore
+            metadata: {name: r}
+            spec:
+              target: {kind: FlinkDeploymnet, nme: orders}
+              fromSnapshot: a
+              savepointPath: b
+              allowNonRestoredState: "yes"
+              recreat: true
+            """);
+        Assert.Null(config);
+        var messages = errors.Select(e => $"{e.Line}:{e.Column} {e.Message}").ToList();
+        Assert.Contains(messages, m => m.StartsWith("5:18 spec.target.kind 'FlinkDeploymnet' is not one of", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("5:40 unknown field spec.target.nme; did you mean name?", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("8:26 spec.allowNonRestoredState must be a boolean", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("9:12 unknown field spec.recreat; did you mean recreate?", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("spec.target.name is required", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("exactly one of spec.fromSnapshot and spec.savepointPath", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Equal(ConfigResource.ErrorId, e.RuleId));
+    }
+
+    [Fact]
+    public void ValidRestore_BecomesTheSameRequestAsTheCommandLine()
+    {
+        var (config, errors) = Read("""
+            apiVersion: manifestflow.io/v1alpha1
+            kind: FlinkRestore
+            metadata: {name: r, namespace: streaming}
+            spec:
+              target: {kind: FlinkDeployment, name: orders}
+              savepointPath: s3://b/sp/savepoint-1
+              paimonTables: [db.t]
+            """);
+        Assert.Empty(errors);
+        var request = config!.Operation!;
+        Assert.Equal(("restore", "orders", "streaming", "s3://b/sp/savepoint-1"), (request.Operation, request.Target, request.Namespace, request.SavepointPath));
+        Assert.Equal(["db.t"], request.PaimonTables);
+    }
+}
