@@ -15,6 +15,7 @@ internal static class CommandLine
             ValidateCommand.Create(console),
             Hosts.KrmFunctionHost.Create(console),
             Hosts.ArgoCdPluginHost.Create(console),
+            ReviewCommand.Create(console),
         };
         foreach (var command in OperationCommands.Create(console))
         {

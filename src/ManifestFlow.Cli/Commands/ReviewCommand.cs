@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Text;
+using ManifestFlow.Cli.Input;
+using ManifestFlow.Cli.Output;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Review;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Cli.Commands;
+
+/// <summary><c>manifestflow review</c>: what a change does to each Flink job, and what can lose state.</summary>
+internal static class ReviewCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var baseOption = new Option<string>("--base") { Description = "the tree before: a directory or a git revision", Required = true };
+        var head = new Option<string?>("--head") { Description = "the tree after: a directory or a git revision (default: the working tree)" };
+        var format = new Option<string>("--format", "-o") { Description = "markdown, json or text", DefaultValueFactory = _ => "markdown" };
+        var failOn = new Option<string>("--fail-on") { Description = "exit 1 on a risk of this severity or worse: error, warning or none", DefaultValueFactory = _ => "error" };
+        var template = new Option<string?>("--template") { Description = "a Handlebars template to render instead of the built-in one" };
+        format.AcceptOnlyFromAmong("markdown", "json", "text");
+        failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        var command = new Command("review", "Review a change of Flink manifests between two trees (directories or git revisions).") { baseOption, head, format, failOn, template };
+        command.SetAction(r => Run(console, r.GetValue(baseOption)!, r.GetValue(head), r.GetValue(format)!, r.GetValue(failOn)!, r.GetValue(template)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string baseTree, string? headTree, string format, string failOn, string? templatePath)
+    {
+        var report = new DiagnosticReporter(console.StandardError);
+        var limits = ReadLimits.Default;
+        var errors = new List<Diagnostic>();
+        var before = Tree(console, baseTree, limits, errors);
+        var after = Tree(console, headTree ?? ".", limits, errors);
+        if (before is null || after is null || errors.Count > 0)
+        {
+            return report.Fail(errors, ExitCodes.UsageOrInput);
+        }
+        var jobs = Reviewer.Review(before, after, limits);
+        string output;
+        if (format == "json")
+        {
+            output = ReviewRenderer.RenderJson(jobs);
+        }
+        else
+        {
+            var template = templatePath is null ? BuiltIn(format == "markdown" ? "review.md.hbs" : "review.txt.hbs") : ReadTemplate(console, templatePath, errors);
+            if (template is null)
+            {
+                return report.Fail(errors, ExitCodes.UsageOrInput);
+            }
+            output = ReviewRenderer.Render(jobs, format, template);
+        }
+        console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
+        console.StandardOutput.Flush();
+        var risks = jobs.SelectMany(j => j.Risks).ToList();
+        var failing = failOn switch
+        {
+            "none" => 0,
+            "warning" => risks.Count(r => r.Severity >= Severity.Warning),
+            _ => risks.Count(r => r.Severity == Severity.Error),
+        };
+        console.StandardError.WriteLine($"manifestflow: {jobs.Count} Flink resource(s) changed, {risks.Count(r => r.Severity == Severity.Error)} error(s), {risks.Count(r => r.Severity == Severity.Warning)} warning(s)");
+        return failing > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>A directory (read like any input, paths relative to it) or a git revision of the repository here.</summary>
+    private static IReadOnlyList<SourceFile>? Tree(CliConsole console, string tree, ReadLimits limits, List<Diagnostic> errors)
+    {
+        var directory = Path.GetFullPath(tree, console.WorkingDirectory);
+        if (Directory.Exists(directory))
+        {
+            var read = new InputReader(limits, console.OpenStandardInput, directory).Read(["."]);
+            errors.AddRange(read.Errors);
+            return read.Files.Select(f => new SourceFile(Relative(f.Path), f.Text, f.HasBom)).ToList();
+        }
+        var root = GitTree.Root(console.WorkingDirectory);
+        if (root is null)
+        {
+            errors.Add(Catalog.Unreadable(tree, "no such directory, and the working directory is not in a git repository"));
+            return null;
+        }
+        return GitTree.Read(root, tree, errors);
+    }
+
+    private static string Relative(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string BuiltIn(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("templates/" + name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string? ReadTemplate(CliConsole console, string path, List<Diagnostic> errors)
+    {
+        var full = Path.GetFullPath(path, console.WorkingDirectory);
+        if (File.Exists(full))
+        {
+            return File.ReadAllText(full);
+        }
+        errors.Add(Catalog.Unreadable(path, "template not found"));
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using HandlebarsDotNet;
+
+namespace ManifestFlow.Core.Review;
+
+/// <summary>
+/// Escapes every value a template prints so a manifest cannot inject into a pull-request comment:
+/// HTML tags, Markdown emphasis, links, images, headings and table breaks are escaped, line breaks
+/// flattened, and @mentions, #references and web autolinks broken with an invisible word joiner.
+/// </summary>
+public sealed class MarkdownEncoder : ITextEncoder
+{
+    private const char WordJoiner = '\u2060';
+    private const string Specials = "\\`*_{}[]()#!|~+-.<>";
+
+    public void Encode(StringBuilder? text, TextWriter target) => Encode(text?.ToString(), target);
+
+    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
+    {
+        if (text is null)
+        {
+            return;
+        }
+        var b = new StringBuilder();
+        while (text.MoveNext())
+        {
+            b.Append(text.Current);
+        }
+        Encode(b.ToString(), target);
+    }
+
+    public void Encode(string? text, TextWriter target) => target.Write(Escape(text ?? ""));
+
+    public static string Escape(string text)
+    {
+        var b = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\r' or '\n' or '\t':
+                    b.Append(' ');
+                    break;
+                case '&':
+                    b.Append("&amp;");
+                    break;
+                case '<':
+                    b.Append("&lt;");
+                    break;
+                case '>':
+                    b.Append("&gt;");
+                    break;
+                case '"':
+                    b.Append("&quot;");
+                    break;
+                case '@':
+                    b.Append('@').Append(WordJoiner);
+                    break;
+                case '#':
+                    b.Append("\\#").Append(WordJoiner);
+                    break;
+                case ':' when i + 2 < text.Length && text[i + 1] == '/' && text[i + 2] == '/' && EndsWithWebScheme(b):
+                    b.Append(':').Append(WordJoiner);
+                    break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        continue;
+                    }
+                    if (Specials.Contains(c, StringComparison.Ordinal))
+                    {
+                        b.Append('\\');
+                    }
+                    b.Append(c);
+                    break;
+            }
+        }
+        return b.Replace("www\\.", "www" + WordJoiner + "\\.").ToString();
+    }
+
+    private static bool EndsWithWebScheme(StringBuilder b)
+    {
+        var s = b.ToString();
+        return s.EndsWith("http", StringComparison.OrdinalIgnoreCase) || s.EndsWith("https", StringComparison.OrdinalIgnoreCase) || s.EndsWith("ftp", StringComparison.OrdinalIgnoreCase);
+    }
+}

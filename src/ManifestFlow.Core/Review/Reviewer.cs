@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Validation;
+using ManifestFlow.Core.Yaml;
+
+namespace ManifestFlow.Core.Review;
+
+/// <summary>
+/// Compares two trees of manifests and says, per Flink resource, what merging the change will do —
+/// restore, redeploy from a savepoint, back up, suspend, resume, change directories, re-create — and
+/// what can lose or misplace state, without a cluster.
+/// </summary>
+public static class Reviewer
+{
+    private static readonly JsonPointer Job = FlinkResource.JobPointer;
+    private static readonly string[] Ignored = ["/status", "/metadata/resourceVersion", "/metadata/generation", "/metadata/managedFields", "/metadata/uid", "/metadata/creationTimestamp"];
+    private static readonly string[] Nonces = ["savepointTriggerNonce", "checkpointTriggerNonce", "savepointRedeployNonce"];
+
+    public static IReadOnlyList<JobReview> Review(IReadOnlyList<SourceFile> baseFiles, IReadOnlyList<SourceFile> headFiles, ReadLimits limits)
+    {
+        var before = Validator.Validate(baseFiles, limits);
+        var after = Validator.Validate(headFiles, limits);
+        var baseByKey = Index(before.Parsed);
+        var headByKey = Index(after.Parsed);
+        var reviews = new List<JobReview>();
+        foreach (var key in baseByKey.Keys.Union(headByKey.Keys).Order(StringComparer.Ordinal))
+        {
+            baseByKey.TryGetValue(key, out var old);
+            headByKey.TryGetValue(key, out var now);
+            var fields = Diff(old?.Value, now?.Value);
+            if (fields.Count == 0)
+            {
+                continue;
+            }
+            reviews.Add(ReviewOne(old, now!, fields, after) ?? Removed(old!, fields));
+        }
+        return reviews;
+    }
+
+    private static Dictionary<string, FlinkResource> Index(IEnumerable<FlinkResource> resources)
+    {
+        var index = new Dictionary<string, FlinkResource>(StringComparer.Ordinal);
+        foreach (var r in resources.Where(r => r.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob or ResourceKind.FlinkStateSnapshot or ResourceKind.FlinkCluster))
+        {
+            index.TryAdd($"{r.Kind}|{r.Namespace}|{r.Name}", r);
+        }
+        return index;
+    }
+
+    private static JobReview Removed(FlinkResource old, List<FieldChange> fields) =>
+        new(old.Kind.ToString(), old.Namespace, old.Name, old.Document.File.Path, "removed", ["removed"], null,
+            old.Kind == ResourceKind.FlinkStateSnapshot
+                ? [new Risk("MR004", Severity.Warning, "the FlinkStateSnapshot is deleted: unless it sets disposeOnDelete: false its savepoint files are deleted too; keep the resource while the savepoint may be needed", null)]
+                : [new Risk("MR004", Severity.Warning, "the resource is deleted: the operator removes its checkpoint and status information, and a re-created job starts from empty state unless it sets initialSavepointPath; make sure a completed savepoint exists", null)],
+            []);
+
+    private static JobReview? ReviewOne(FlinkResource? old, FlinkResource? now, List<FieldChange> fields, Validator.Result head)
+    {
+        if (now is null)
+        {
+            return null;
+        }
+        var classes = new List<string>();
+        var risks = new List<Risk>();
+        string? savepoint = null;
+        string At(JsonPointer p) => Location(now, p);
+        if (now.Kind == ResourceKind.FlinkStateSnapshot)
+        {
+            classes.Add(old is null ? "new snapshot (backup)" : "snapshot changed");
+            savepoint = now.Text(JsonPointer.Of("status", "path")) ?? "pending (taken when the snapshot is applied)";
+        }
+        else if (now.Kind == ResourceKind.FlinkCluster)
+        {
+            ClassifyCluster(old, now, classes, ref savepoint);
+        }
+        else
+        {
+            savepoint = ClassifyJob(old, now, classes, risks, head, At);
+        }
+        if (old is not null && now.Kind != ResourceKind.FlinkStateSnapshot)
+        {
+            NonceRisks(old, now, risks, At);
+            DirectoryRisks(old, now, classes, risks, At);
+        }
+        foreach (var d in head.Diagnostics.Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
+        {
+            if (risks.All(r => r.Id != d.RuleId))
+            {
+                risks.Add(new Risk(d.RuleId, d.Severity, d.Message, $"{d.File}:{d.Line}:{d.Column}"));
+            }
+        }
+        if (classes.Count == 0)
+        {
+            classes.Add(old is null ? "new resource" : "other change");
+        }
+        risks.Sort((a, b) => b.Severity.CompareTo(a.Severity) != 0 ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.Id, b.Id));
+        return new JobReview(now.Kind.ToString(), now.Namespace, now.Name, now.Document.File.Path, Status(now), classes, savepoint, risks, fields);
+    }
+
+    private static string? ClassifyJob(FlinkResource? old, FlinkResource now, List<string> classes, List<Risk> risks, Validator.Result head, Func<JsonPointer, string> at)
+    {
+        string? Before(string field) => old?.At(Job.Append(field))?.ToJsonString();
+        string? After(string field) => now.At(Job.Append(field))?.ToJsonString();
+        var path = now.Text(Job.Append("initialSavepointPath"));
+        var pathChanged = Before("initialSavepointPath") != After("initialSavepointPath") && path is not null;
+        var nonceChanged = Before("savepointRedeployNonce") != After("savepointRedeployNonce");
+        if (old is null)
+        {
+            classes.Add(path is null ? "new job" : "re-create from savepoint");
+        }
+        else if (pathChanged)
+        {
+            classes.Add(nonceChanged ? "redeploy from savepoint" : "restore");
+            if (!nonceChanged)
+            {
+                risks.Add(new Risk("MF4004", Severity.Error,
+                    $"initialSavepointPath changed but savepointRedeployNonce did not ({Before("savepointRedeployNonce") ?? "unset"}): on this deployed resource the operator ignores the new path, so the job will NOT restore from {path}; increase savepointRedeployNonce (manifestflow restore does)",
+                    at(Job.Append("initialSavepointPath"))));
+            }
+        }
+        if (old is not null && Before("savepointTriggerNonce") != After("savepointTriggerNonce") && now.At(Job.Append("savepointTriggerNonce")) is not null)
+        {
+            classes.Add("backup trigger (savepointTriggerNonce)");
+        }
+        if (old is not null && Before("checkpointTriggerNonce") != After("checkpointTriggerNonce") && now.At(Job.Append("checkpointTriggerNonce")) is not null)
+        {
+            classes.Add("checkpoint trigger (checkpointTriggerNonce)");
+        }
+        var (stateBefore, stateAfter) = (old?.Text(Job.Append("state")) ?? "running", now.Text(Job.Append("state")) ?? "running");
+        if (old is not null && stateBefore != stateAfter)
+        {
+            classes.Add(stateAfter == "suspended" ? "suspend" : "resume");
+        }
+        var (modeBefore, modeAfter) = (old?.Text(Job.Append("upgradeMode")) ?? "stateless", now.Text(Job.Append("upgradeMode")) ?? "stateless");
+        if (old is not null && modeBefore != modeAfter)
+        {
+            classes.Add($"upgrade-mode change ({modeBefore} -> {modeAfter})");
+            if (modeAfter == "stateless")
+            {
+                risks.Add(new Risk("MF4006", Severity.Warning, $"upgradeMode becomes stateless: every later upgrade starts the job from empty state; keep savepoint or last-state", at(Job.Append("upgradeMode"))));
+            }
+        }
+        if (pathChanged || old is null)
+        {
+            if (path is not null)
+            {
+                SnapshotRisk(now, path, head, risks, at);
+            }
+        }
+        return path is not null && (pathChanged || old is null) ? path : null;
+    }
+
+    /// <summary>A restore from a snapshot that is known but not COMPLETED restores nothing.</summary>
+    private static void SnapshotRisk(FlinkResource job, string path, Validator.Result head, List<Risk> risks, Func<JsonPointer, string> at)
+    {
+        var snapshots = head.Parsed.Where(s => s.Kind == ResourceKind.FlinkStateSnapshot && s.Namespace == job.Namespace && s.Text(JsonPointer.Of("status", "path")) == path).ToList();
+        foreach (var snapshot in snapshots.Where(s => s.Text(JsonPointer.Of("status", "state")) != "COMPLETED"))
+        {
+            risks.Add(new Risk("MF4001", Severity.Error, $"the savepoint comes from FlinkStateSnapshot {snapshot.Name}, whose status.state is {snapshot.Text(JsonPointer.Of("status", "state")) ?? "unset"}, not COMPLETED; restore from a completed snapshot", at(Job.Append("initialSavepointPath"))));
+        }
+    }
+
+    private static void ClassifyCluster(FlinkResource? old, FlinkResource now, List<string> classes, ref string? savepoint)
+    {
+        var job = JsonPointer.Of("spec", "job");
+        if (old?.At(job.Append("savepointGeneration"))?.ToJsonString() != now.At(job.Append("savepointGeneration"))?.ToJsonString() && old is not null)
+        {
+            classes.Add("backup trigger (savepointGeneration)");
+        }
+        if (old?.Text(job.Append("fromSavepoint")) != now.Text(job.Append("fromSavepoint")) && now.Text(job.Append("fromSavepoint")) is { } from)
+        {
+            classes.Add(old is null ? "re-create from savepoint" : "restore");
+            savepoint = from;
+        }
+        if (now.At(job.Append("cancelRequested")) is JsonValue c && c.TryGetValue<bool>(out var cancel) && cancel && old?.At(job.Append("cancelRequested"))?.ToJsonString() != "true")
+        {
+            classes.Add("suspend (cancel with savepoint)");
+        }
+    }
+
+    private static void NonceRisks(FlinkResource old, FlinkResource now, List<Risk> risks, Func<JsonPointer, string> at)
+    {
+        var used = NonceHistory.UsedTriggerNonces(old);
+        foreach (var nonce in Nonces)
+        {
+            var before = old.Integer(Job.Append(nonce));
+            var after = now.Integer(Job.Append(nonce));
+            if (after is null || before == after)
+            {
+                continue;
+            }
+            if (before is not null && after < before)
+            {
+                risks.Add(new Risk("MR003", Severity.Warning, $"{nonce} is lowered from {before} to {after}; a value used before may be taken for an old request — use one above every value used so far", at(Job.Append(nonce))));
+            }
+            if (nonce == "savepointTriggerNonce" && used.Contains(after.Value))
+            {
+                risks.Add(new Risk("MR002", Severity.Error, $"savepointTriggerNonce {after} was already used ({string.Join(", ", used)} appear in the base's spec and status); the backup procedure needs a value never used before", at(Job.Append(nonce))));
+            }
+        }
+    }
+
+    private static void DirectoryRisks(FlinkResource old, FlinkResource now, List<string> classes, List<Risk> risks, Func<JsonPointer, string> at)
+    {
+        var (a, b) = (FlinkConfiguration.Of(old), FlinkConfiguration.Of(now));
+        var changed = new[] { ("checkpoint", ConfigKeys.CheckpointDir), ("savepoint", ConfigKeys.SavepointDir), ("high-availability storage", ConfigKeys.HaStorageDir) }
+            .Where(d => a.Get(d.Item2)?.Value != b.Get(d.Item2)?.Value).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        classes.Add("directory change");
+        var running = old.Text(JsonPointer.Of("status", "jobStatus", "state")) is "RUNNING" || old.Status is null;
+        if (running)
+        {
+            var names = string.Join(", ", changed.Select(c => $"{c.Item1} directory ({a.Get(c.Item2)?.Value ?? "unset"} -> {b.Get(c.Item2)?.Value ?? "unset"})"));
+            var pointer = b.Get(changed[0].Item2)?.Pointer ?? FlinkResource.SpecPointer.Append("flinkConfiguration");
+            risks.Add(new Risk("MR001", Severity.Warning, $"the {names} changes under a running job: existing checkpoints, savepoints and HA metadata stay in the old place, so a last-state upgrade or a restore from the latest checkpoint will not find them; take a savepoint first and restore from it explicitly", at(pointer)));
+        }
+    }
+
+    private static string Status(FlinkResource r)
+    {
+        if (r.Status is not { } status)
+        {
+            return "no status in the manifest";
+        }
+        var job = status["jobStatus"]?["state"]?.ToString() ?? status["state"]?.ToString() ?? status["components"]?["job"]?["state"]?.ToString();
+        var lifecycle = status["lifecycleState"]?.ToString();
+        return string.Join(", ", new[] { job is null ? null : $"job {job}", lifecycle is null ? null : $"lifecycle {lifecycle}" }.Where(s => s is not null)) is { Length: > 0 } s ? s : "status present";
+    }
+
+    private static string Location(FlinkResource r, JsonPointer pointer)
+    {
+        var node = NodeLocator.Find(r.Document, pointer)?.Node;
+        var position = r.Document.File.PositionOf(node?.Start ?? r.Document.Start);
+        return $"{r.Document.File.Path}:{position.Line}:{position.Column}";
+    }
+
+    /// <summary>Leaf-level differences, ignoring status and server-set metadata; secret-looking values redacted.</summary>
+    public static List<FieldChange> Diff(JsonNode? before, JsonNode? after)
+    {
+        var a = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var b = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Flatten(before, "", a);
+        Flatten(after, "", b);
+        var changes = new List<FieldChange>();
+        foreach (var path in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+        {
+            a.TryGetValue(path, out var x);
+            b.TryGetValue(path, out var y);
+            if (x != y)
+            {
+                var secret = Secrets.IsSecretPath(path);
+                changes.Add(new FieldChange(path, secret && x is not null ? Secrets.Redacted : x, secret && y is not null ? Secrets.Redacted : y));
+            }
+        }
+        return changes;
+    }
+
+    private static void Flatten(JsonNode? node, string path, SortedDictionary<string, string> into)
+    {
+        if (Ignored.Any(i => path == i || path.StartsWith(i + "/", StringComparison.Ordinal)))
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    Flatten(value, path + "/" + JsonPointer.Escape(key), into);
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Flatten(array[i], path + "/" + i.ToString(CultureInfo.InvariantCulture), into);
+                }
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                into[path] = v.GetValue<string>();
+                break;
+            default:
+                if (path.Length > 0)
+                {
+                    into[path] = node?.ToJsonString() ?? "null";
+                }
+                break;
+        }
+    }
+}
