@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManifestFlow.Cli.Commands;
+using ManifestFlow.Cli.Hosts;
 using ManifestFlow.Cli.Output;
 
 namespace ManifestFlow.Cli;
@@ -7,19 +8,32 @@ namespace ManifestFlow.Cli;
 /// <summary>Builds the command tree and runs it; parse errors are usage errors (exit 2).</summary>
 internal static class CommandLine
 {
+    /// <summary>
+    /// Each subcommand, built only when it is the one being run: a pre-commit hook or an Argo CD refresh
+    /// starts a process per call, and building every command's options costs start-up time for nothing.
+    /// </summary>
+    private static readonly (string Name, Func<CliConsole, IEnumerable<Command>> Create)[] Commands =
+    [
+        ("apply", c => [ApplyCommand.Create(c)]),
+        ("validate", c => [ValidateCommand.Create(c)]),
+        ("backup", c => OperationCommands.Create(c).Where(x => x.Name == "backup")),
+        ("restore", c => OperationCommands.Create(c).Where(x => x.Name == "restore")),
+        ("suspend", c => OperationCommands.Create(c).Where(x => x.Name == "suspend")),
+        ("fn", c => [KrmFunctionHost.Create(c)]),
+        ("generate", c => [ArgoCdPluginHost.Create(c)]),
+        ("review", c => [ReviewCommand.Create(c)]),
+    ];
+
     public static int Run(string[] args, CliConsole console)
     {
-        var root = new RootCommand("ManifestFlow: validate Flink state directories and emit backup/restore changes as minimal, reviewable edits.")
+        var root = new RootCommand("ManifestFlow: validate Flink state directories and emit backup/restore changes as minimal, reviewable edits.");
+        var only = args.Length > 0 ? Commands.Where(c => c.Name == args[0]).ToList() : [];
+        foreach (var (_, create) in only.Count == 1 ? only : Commands.ToList())
         {
-            ApplyCommand.Create(console),
-            ValidateCommand.Create(console),
-            Hosts.KrmFunctionHost.Create(console),
-            Hosts.ArgoCdPluginHost.Create(console),
-            ReviewCommand.Create(console),
-        };
-        foreach (var command in OperationCommands.Create(console))
-        {
-            root.Subcommands.Add(command);
+            foreach (var command in create(console))
+            {
+                root.Subcommands.Add(command);
+            }
         }
         var parsed = root.Parse(args);
         var stdout = new StreamWriter(console.StandardOutput, leaveOpen: true) { AutoFlush = true };

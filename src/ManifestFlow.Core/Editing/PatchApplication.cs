@@ -22,52 +22,54 @@ public static class PatchApplication
 
     public static Result Apply(IReadOnlyList<SourceFile> files, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
     {
-        var results = new List<FileResult>();
-        var errors = new List<Diagnostic>();
-        foreach (var file in files)
-        {
-            var read = YamlStreamReader.Read(file, limits);
-            if (!read.Succeeded)
-            {
-                errors.AddRange(read.Errors);
-                continue;
-            }
-            var targets = new List<JsonNode?>();
-            var patched = 0;
-            foreach (var document in read.Documents)
-            {
-                var resource = ResourceIdentity.Of(document.Value);
-                if (document.IsEmpty || (selectors.Count > 0 && !selectors.Any(s => s.Matches(resource))))
-                {
-                    targets.Add(document.Value);
-                    continue;
-                }
-                var result = patch.Apply(document.Value);
-                if (!result.Succeeded)
-                {
-                    errors.Add(Catalog.PatchFailure(document, result.Error!, result.FailedOperation, result.FailedPointer) with { Resource = resource });
-                    targets.Add(document.Value);
-                    continue;
-                }
-                targets.Add(result.Result);
-                patched++;
-            }
-            if (errors.Count > 0)
-            {
-                continue;
-            }
-            var rewrite = SourceRewriter.Rewrite(file, read.Documents, targets, limits);
-            if (!rewrite.Succeeded)
-            {
-                errors.AddRange(rewrite.Errors);
-                continue;
-            }
-            results.Add(new FileResult(file, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched));
-        }
+        // Files are independent: patch them in parallel, then gather in input order so output stays deterministic.
+        // Rendering the patch once materialises every lazily parsed JsonNode before threads share it.
+        _ = patch.ToString();
+        var perFile = files.AsParallel().AsOrdered().Select(file => ApplyToFile(file, patch, selectors, limits)).ToList();
+        var results = perFile.Where(r => r.Result is not null).Select(r => r.Result!).ToList();
+        var errors = perFile.SelectMany(r => r.Errors).ToList();
         if (errors.Count == 0 && selectors.Count > 0 && results.Sum(r => r.DocumentsPatched) == 0)
         {
             errors.Add(Catalog.NothingSelected(string.Join(", ", selectors)));
         }
         return errors.Count > 0 ? new Result([], errors) : new Result(results, []);
+    }
+
+    private static (FileResult? Result, List<Diagnostic> Errors) ApplyToFile(SourceFile file, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
+    {
+        var errors = new List<Diagnostic>();
+        var read = YamlStreamReader.Read(file, limits);
+        if (!read.Succeeded)
+        {
+            return (null, [.. read.Errors]);
+        }
+        var targets = new List<JsonNode?>();
+        var patched = 0;
+        foreach (var document in read.Documents)
+        {
+            var resource = ResourceIdentity.Of(document.Value);
+            if (document.IsEmpty || (selectors.Count > 0 && !selectors.Any(s => s.Matches(resource))))
+            {
+                targets.Add(document.Value);
+                continue;
+            }
+            var result = patch.Apply(document.Value);
+            if (!result.Succeeded)
+            {
+                errors.Add(Catalog.PatchFailure(document, result.Error!, result.FailedOperation, result.FailedPointer) with { Resource = resource });
+                targets.Add(document.Value);
+                continue;
+            }
+            targets.Add(result.Result);
+            patched++;
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var rewrite = SourceRewriter.Rewrite(file, read.Documents, targets, limits);
+        return rewrite.Succeeded
+            ? (new FileResult(file, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
+            : (null, [.. rewrite.Errors]);
     }
 }

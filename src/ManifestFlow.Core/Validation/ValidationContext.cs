@@ -9,6 +9,10 @@ namespace ManifestFlow.Core.Validation;
 public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly HashSet<Diagnostic> _reported = [];
+    private readonly Dictionary<FlinkResource, FlinkConfiguration> _configurations = new(ReferenceEqualityComparer.Instance);
+    private ILookup<(ResourceKind, string), FlinkResource>? _byNamespace;
+    private Dictionary<(ResourceKind, string, string), FlinkResource>? _byName;
 
     public IReadOnlyList<FlinkResource> Resources { get; } = resources;
 
@@ -16,22 +20,43 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
 
     public IEnumerable<FlinkResource> OfKind(ResourceKind kind) => Resources.Where(r => r.Kind == kind);
 
-    public FlinkResource? Find(ResourceKind kind, string ns, string name) =>
-        Resources.FirstOrDefault(r => r.Kind == kind && r.Namespace == ns && r.Name == name);
+    /// <summary>The resources of a kind in a namespace (indexed once: large repositories have thousands).</summary>
+    public IEnumerable<FlinkResource> InNamespace(ResourceKind kind, string ns) =>
+        (_byNamespace ??= Resources.ToLookup(r => (r.Kind, r.Namespace)))[(kind, ns)];
+
+    public FlinkResource? Find(ResourceKind kind, string ns, string name)
+    {
+        if (_byName is null)
+        {
+            _byName = [];
+            foreach (var r in Resources)
+            {
+                _byName.TryAdd((r.Kind, r.Namespace, r.Name), r);
+            }
+        }
+        return _byName.GetValueOrDefault((kind, ns, name));
+    }
 
     /// <summary>The session cluster a FlinkSessionJob runs on, when the input holds it.</summary>
     public FlinkResource? SessionCluster(FlinkResource job) =>
         job.Spec?["deploymentName"]?.ToString() is { } name ? Find(ResourceKind.FlinkDeployment, job.Namespace, name) : null;
 
     /// <summary>The effective configuration: a session job's is its cluster's plus its own.</summary>
-    public FlinkConfiguration ConfigOf(FlinkResource resource) =>
-        resource.Kind == ResourceKind.FlinkSessionJob ? FlinkConfiguration.Of(SessionCluster(resource), resource) : FlinkConfiguration.Of(resource);
+    public FlinkConfiguration ConfigOf(FlinkResource resource)
+    {
+        if (!_configurations.TryGetValue(resource, out var config))
+        {
+            config = resource.Kind == ResourceKind.FlinkSessionJob ? FlinkConfiguration.Of(SessionCluster(resource), resource) : FlinkConfiguration.Of(resource);
+            _configurations[resource] = config;
+        }
+        return config;
+    }
 
     /// <summary>Reports a finding at the node <paramref name="pointer"/> names, or the deepest node on its way (the mapping that should hold a missing key).</summary>
     public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null)
     {
         var diagnostic = At(rule, resource.Document, pointer, message, severity) with { Resource = resource.Ref };
-        if (!_diagnostics.Contains(diagnostic))
+        if (_reported.Add(diagnostic))
         {
             _diagnostics.Add(diagnostic);
         }

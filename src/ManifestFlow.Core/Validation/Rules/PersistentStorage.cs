@@ -70,7 +70,7 @@ public static class PersistentStorage
         }
         else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.ToString() is { } claim)
         {
-            var claims = context.OfKind(ResourceKind.PersistentVolumeClaim).Where(p => p.Namespace == pods.Namespace).ToList();
+            var claims = context.InNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace).ToList();
             if (claims.Count > 0 && claims.All(p => p.Name != claim))
             {
                 var nearest = FieldSchema.Nearest(claim, claims.Select(c => c.Name));

@@ -69,10 +69,14 @@ public sealed class SnapshotCheck : IResourceCheck
         var kind = r.Spec?["jobReference"]?["kind"]?.ToString() ?? "FlinkDeployment";
         var name = r.Spec?["jobReference"]?["name"]?.ToString() ?? "";
         var resourceKind = kind == "FlinkSessionJob" ? ResourceKind.FlinkSessionJob : ResourceKind.FlinkDeployment;
-        var candidates = context.Resources.Where(x => x.Namespace == r.Namespace && x.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob).ToList();
         var found = context.Find(resourceKind, r.Namespace, name);
+        if (found is not null)
+        {
+            return new TargetLookup(found, false, kind, name, null);
+        }
         // Only a namespace the input holds Flink resources of can prove the target absent.
-        var missing = found is null && candidates.Count > 0 && r.Spec?["jobReference"] is not null;
-        return new TargetLookup(found, missing, kind, name, FieldSchema.Nearest(name, candidates.Where(c => c.Kind == resourceKind).Select(c => c.Name)));
+        var candidates = context.InNamespace(ResourceKind.FlinkDeployment, r.Namespace).Concat(context.InNamespace(ResourceKind.FlinkSessionJob, r.Namespace)).ToList();
+        var missing = candidates.Count > 0 && r.Spec?["jobReference"] is not null;
+        return new TargetLookup(null, missing, kind, name, FieldSchema.Nearest(name, candidates.Where(c => c.Kind == resourceKind).Select(c => c.Name)));
     }
 }
