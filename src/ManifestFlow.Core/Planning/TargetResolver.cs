@@ -1,4 +1,3 @@
-using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 
 namespace ManifestFlow.Core.Planning;
@@ -26,6 +25,4 @@ public static class TargetResolver
             : $"no FlinkDeployment, FlinkSessionJob or FlinkCluster named {name}{(ns is null ? "" : $" in namespace {ns}")}; the input holds {string.Join(", ", known)}";
         return null;
     }
-
-    internal static ResourceRef RefOf(FlinkResource r) => r.Ref;
 }
