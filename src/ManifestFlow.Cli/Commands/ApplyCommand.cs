@@ -60,7 +60,7 @@ internal static class ApplyCommand
         var result = PatchApplication.Apply(input.Files, patchDocument, selectors, limits);
         if (!result.Succeeded)
         {
-            var unreadable = result.Errors.Any(e => e.RuleId is Catalog.YamlSyntax or Catalog.Encoding or Catalog.DuplicateKey or Catalog.LimitExceeded or Catalog.UnrepresentableValue);
+            var unreadable = result.Errors.Any(Catalog.IsUnreadableInput);
             return report.Fail(result.Errors, unreadable ? ExitCodes.UsageOrInput : ExitCodes.Failed);
         }
         if (inPlace)

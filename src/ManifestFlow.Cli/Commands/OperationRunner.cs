@@ -35,7 +35,7 @@ internal static class OperationRunner
         var validation = Validator.Validate(input.Files, limits);
         if (validation.Unreadable)
         {
-            return report.Fail(validation.Diagnostics.Where(d => d.RuleId.StartsWith("MF000", StringComparison.Ordinal)), ExitCodes.UsageOrInput);
+            return report.Fail(validation.Diagnostics.Where(Catalog.IsUnreadableInput), ExitCodes.UsageOrInput);
         }
         var extra = SnapshotFile(request, reader, console.WorkingDirectory, limits, report, out var snapshotError);
         if (snapshotError is not null)

@@ -39,7 +39,7 @@ internal static class ValidateCommand
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
         var result = Validator.Validate(input.Files, limits, disabled);
         var diagnostics = input.Errors.Concat(result.Diagnostics)
-            .Where(d => onlyIds.Count == 0 || onlyIds.Contains(d.RuleId) || d.RuleId.StartsWith("MF000", StringComparison.Ordinal)).ToList();
+            .Where(d => onlyIds.Count == 0 || onlyIds.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         diagnostics.Sort(Diagnostic.Compare);
         var report = new ValidationReport(diagnostics, input.Files.Count + input.Errors.Count, result.Resources);
 

@@ -20,6 +20,9 @@ public static class Catalog
     public const string EditRefused = "MF0103";
     public const string OperationRefused = "MF0301";
 
+    /// <summary>Findings about input that could not be read at all (MF0001–MF0006): exit code 2, not 1.</summary>
+    public static bool IsUnreadableInput(Diagnostic diagnostic) => diagnostic.RuleId.StartsWith("MF000", StringComparison.Ordinal);
+
     public static Diagnostic Syntax(SourceFile file, int index, string problem) =>
         At(YamlSyntax, file, index, $"YAML syntax error: {problem}");
 
@@ -61,8 +64,7 @@ public static class Catalog
     /// <summary>A failing operation, located at the node its pointer names or the deepest node on the way.</summary>
     public static Diagnostic PatchFailure(SourceDocument document, string why, int? operation, JsonPointer? pointer)
     {
-        var node = pointer is null ? document.Root : NodeLocator.Find(document, pointer)?.Node;
-        var position = document.File.PositionOf(node?.Start ?? document.Start);
+        var position = NodeLocator.PositionOf(document, pointer);
         return new(PatchFailed, Severity.Error, $"document {document.Index + 1}: {why}", document.File.Path,
             position.Line, position.Column, pointer?.ToString(), OperationIndex: operation);
     }
@@ -76,8 +78,7 @@ public static class Catalog
     /// <summary>A backup, restore or suspend that cannot be made, located at the field that prevents it.</summary>
     public static Diagnostic Refusal(SourceDocument document, JsonPointer pointer, string message, ResourceRef? resource)
     {
-        var node = NodeLocator.Find(document, pointer)?.Node;
-        var position = document.File.PositionOf(node?.Start ?? document.Start);
+        var position = NodeLocator.PositionOf(document, pointer);
         return new Diagnostic(OperationRefused, Severity.Error, message, document.File.Path, position.Line, position.Column, pointer.ToString(), resource);
     }
 

@@ -38,7 +38,7 @@ public sealed partial class OperationPlanner
         var target = TargetResolver.Find(validation.Parsed, request.Target, request.Namespace, out var error);
         if (target is null)
         {
-            return new PlanResult(null, [new Diagnostic(Catalog.OperationRefused, Severity.Error, $"cannot {request.Operation}: {error}", "-")], UsageError: false);
+            return new PlanResult(null, [new Diagnostic(Catalog.OperationRefused, Severity.Error, $"cannot {request.Operation}: {error}", "-")]);
         }
         var errors = validation.Diagnostics.Where(d => d.Severity == Severity.Error && ReferenceEquals(d.Resource, target.Ref)).ToList();
         if (errors.Count > 0)
@@ -78,28 +78,15 @@ public sealed partial class OperationPlanner
 
     private FlinkConfiguration Config => _context.ConfigOf(_target);
 
-    /// <summary>Seed 000/001 step 1: the status must show a READY JobManager and a RUNNING job before a savepoint is taken.</summary>
+    /// <summary>Seed 000/001 step 1: a savepoint needs a READY JobManager and a RUNNING job.</summary>
     private bool RequireRunning(string doing)
     {
-        if (_target.Status is not { } status)
+        if (JobReadiness.Blocker(_target) is not var (pointer, problem))
         {
             return true;
         }
-        var jm = status["jobManagerDeploymentStatus"]?.ToString();
-        if (_target.Kind == ResourceKind.FlinkDeployment && jm != "READY")
-        {
-            Refuse(JsonPointer.Of("status", "jobManagerDeploymentStatus"),
-                $"cannot {doing}: status.jobManagerDeploymentStatus is {jm ?? "unset"}, not READY; wait until the JobManager is ready (export the resource again with kubectl get -o yaml), or restore from the last completed savepoint");
-            return false;
-        }
-        var state = status["jobStatus"]?["state"]?.ToString();
-        if (state != "RUNNING")
-        {
-            Refuse(JsonPointer.Of("status", "jobStatus", "state"),
-                $"cannot {doing}: status.jobStatus.state is {state ?? "unset"}, not RUNNING; a savepoint can only be taken of a running job");
-            return false;
-        }
-        return true;
+        Refuse(pointer, $"cannot {doing}: {problem}; a savepoint can only be taken of a running job — wait until it runs (export the resource again with kubectl get -o yaml), or restore from the last completed savepoint");
+        return false;
     }
 
     private bool RequireSavepointDirectory(string doing)

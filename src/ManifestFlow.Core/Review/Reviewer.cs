@@ -237,8 +237,7 @@ public static class Reviewer
 
     private static string Location(FlinkResource r, JsonPointer pointer)
     {
-        var node = NodeLocator.Find(r.Document, pointer)?.Node;
-        var position = r.Document.File.PositionOf(node?.Start ?? r.Document.Start);
+        var position = NodeLocator.PositionOf(r.Document, pointer);
         return $"{r.Document.File.Path}:{position.Line}:{position.Column}";
     }
 

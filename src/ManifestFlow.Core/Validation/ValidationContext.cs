@@ -18,8 +18,6 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-    public IEnumerable<FlinkResource> OfKind(ResourceKind kind) => Resources.Where(r => r.Kind == kind);
-
     /// <summary>The resources of a kind in a namespace (indexed once: large repositories have thousands).</summary>
     public IEnumerable<FlinkResource> InNamespace(ResourceKind kind, string ns) =>
         (_byNamespace ??= Resources.ToLookup(r => (r.Kind, r.Namespace)))[(kind, ns)];
@@ -67,8 +65,7 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
 
     private static Diagnostic At(Rule rule, SourceDocument document, JsonPointer pointer, string message, Severity? severity)
     {
-        var node = NodeLocator.Find(document, pointer)?.Node;
-        var position = document.File.PositionOf(node?.Start ?? document.Start);
+        var position = NodeLocator.PositionOf(document, pointer);
         return new Diagnostic(rule.Id, severity ?? rule.Severity, message, document.File.Path, position.Line, position.Column, pointer.ToString());
     }
 

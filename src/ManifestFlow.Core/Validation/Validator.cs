@@ -24,7 +24,7 @@ public static class Validator
         public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
         /// <summary>True when some input could not be read at all (exit code 2).</summary>
-        public bool Unreadable => Diagnostics.Any(d => d.RuleId.StartsWith("MF000", StringComparison.Ordinal));
+        public bool Unreadable => Diagnostics.Any(Catalog.IsUnreadableInput);
     }
 
     public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)

@@ -37,6 +37,16 @@ public static class NodeLocator
         return new Location(node, true);
     }
 
+    /// <summary>
+    /// The line and column a finding about <paramref name="pointer"/> is reported at: the node it names,
+    /// or the deepest node on its way (the mapping that should hold a missing key), or the document start.
+    /// </summary>
+    public static SourcePosition PositionOf(SourceDocument document, JsonPointer? pointer)
+    {
+        var node = pointer is null ? document.Root : Find(document, pointer)?.Node;
+        return document.File.PositionOf(node?.Start ?? document.Start);
+    }
+
     private static YNode? Member(YMapping mapping, string name)
     {
         YNode? found = null;

@@ -55,21 +55,9 @@ public sealed class RestoreCheck : IResourceCheck
 
     private static void CheckBackupReadiness(FlinkResource r, ValidationContext context)
     {
-        if (r.Status is not { } status)
+        if (JobReadiness.Blocker(r) is var (pointer, problem))
         {
-            return;
-        }
-        var jm = status["jobManagerDeploymentStatus"]?.ToString();
-        var state = status["jobStatus"]?["state"]?.ToString();
-        if (r.Kind == ResourceKind.FlinkDeployment && jm != "READY")
-        {
-            context.Report(RuleCatalog.NotReadyForBackup, r, JsonPointer.Of("status", "jobManagerDeploymentStatus"),
-                $"status.jobManagerDeploymentStatus is {jm ?? "unset"}, not READY: a savepoint cannot be taken now, so backup would be refused");
-        }
-        else if (state != "RUNNING")
-        {
-            context.Report(RuleCatalog.NotReadyForBackup, r, JsonPointer.Of("status", "jobStatus", "state"),
-                $"status.jobStatus.state is {state ?? "unset"}, not RUNNING: a savepoint cannot be taken now, so backup would be refused");
+            context.Report(RuleCatalog.NotReadyForBackup, r, pointer, $"{problem}: a savepoint cannot be taken now, so backup would be refused");
         }
     }
 

@@ -1,0 +1,26 @@
+using ManifestFlow.Core.Patch;
+
+namespace ManifestFlow.Core.Flink;
+
+/// <summary>
+/// Seeds 000/001, step 1: a savepoint can be taken only when the status shows a READY JobManager and a
+/// RUNNING job. Without status nothing is known, so nothing blocks.
+/// </summary>
+public static class JobReadiness
+{
+    /// <summary>The status field that prevents a savepoint and what it says, or null when none does.</summary>
+    public static (JsonPointer Pointer, string Problem)? Blocker(FlinkResource r)
+    {
+        if (r.Status is not { } status)
+        {
+            return null;
+        }
+        var jm = status["jobManagerDeploymentStatus"]?.ToString();
+        if (r.Kind == ResourceKind.FlinkDeployment && jm != "READY")
+        {
+            return (JsonPointer.Of("status", "jobManagerDeploymentStatus"), $"status.jobManagerDeploymentStatus is {jm ?? "unset"}, not READY");
+        }
+        var state = status["jobStatus"]?["state"]?.ToString();
+        return state == "RUNNING" ? null : (JsonPointer.Of("status", "jobStatus", "state"), $"status.jobStatus.state is {state ?? "unset"}, not RUNNING");
+    }
+}
