@@ -8,32 +8,30 @@ namespace ManifestFlow.Cli;
 /// <summary>Builds the command tree and runs it; parse errors are usage errors (exit 2).</summary>
 internal static class CommandLine
 {
+    private static readonly string[] Names = ["apply", "validate", "backup", "restore", "suspend", "fn", "generate", "review"];
+
     /// <summary>
-    /// Each subcommand, built only when it is the one being run: a pre-commit hook or an Argo CD refresh
-    /// starts a process per call, and building every command's options costs start-up time for nothing.
+    /// Builds one subcommand. Only the invoked one is built: a pre-commit hook or an Argo CD refresh starts a
+    /// process per call, and building every command's options costs start-up time for nothing.
     /// </summary>
-    private static readonly (string Name, Func<CliConsole, IEnumerable<Command>> Create)[] Commands =
-    [
-        ("apply", c => [ApplyCommand.Create(c)]),
-        ("validate", c => [ValidateCommand.Create(c)]),
-        ("backup", c => OperationCommands.Create(c).Where(x => x.Name == "backup")),
-        ("restore", c => OperationCommands.Create(c).Where(x => x.Name == "restore")),
-        ("suspend", c => OperationCommands.Create(c).Where(x => x.Name == "suspend")),
-        ("fn", c => [KrmFunctionHost.Create(c)]),
-        ("generate", c => [ArgoCdPluginHost.Create(c)]),
-        ("review", c => [ReviewCommand.Create(c)]),
-    ];
+    private static Command Create(string name, CliConsole console) => name switch
+    {
+        "apply" => ApplyCommand.Create(console),
+        "validate" => ValidateCommand.Create(console),
+        "backup" or "restore" or "suspend" => OperationCommands.Create(console, name),
+        "fn" => KrmFunctionHost.Create(console),
+        "generate" => ArgoCdPluginHost.Create(console),
+        "review" => ReviewCommand.Create(console),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such command"),
+    };
 
     public static int Run(string[] args, CliConsole console)
     {
         var root = new RootCommand("ManifestFlow: validate Flink state directories and emit backup/restore changes as minimal, reviewable edits.");
-        var only = args.Length > 0 ? Commands.Where(c => c.Name == args[0]).ToList() : [];
-        foreach (var (_, create) in only.Count == 1 ? only : Commands.ToList())
+        var invoked = args.Length > 0 && Array.IndexOf(Names, args[0]) >= 0;
+        foreach (var name in invoked ? [args[0]] : Names)
         {
-            foreach (var command in create(console))
-            {
-                root.Subcommands.Add(command);
-            }
+            root.Subcommands.Add(Create(name, console));
         }
         var parsed = root.Parse(args);
         var stdout = new StreamWriter(console.StandardOutput, leaveOpen: true) { AutoFlush = true };

@@ -7,12 +7,13 @@ namespace ManifestFlow.Cli.Commands;
 /// <summary><c>backup</c>, <c>restore</c> and <c>suspend</c>: the seeds' procedures as one command each.</summary>
 internal static class OperationCommands
 {
-    public static IEnumerable<Command> Create(CliConsole console)
+    public static Command Create(CliConsole console, string name) => name switch
     {
-        yield return Backup(console);
-        yield return Restore(console);
-        yield return Suspend(console);
-    }
+        "backup" => Backup(console),
+        "restore" => Restore(console),
+        "suspend" => Suspend(console),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an operation"),
+    };
 
     private sealed record Common(Argument<string[]> Paths, Option<string> Deployment, Option<string?> Namespace, Option<string> Emit, Option<string?> Out, Option<bool> InPlace, Option<string> PlanFormat);
 

@@ -15,23 +15,29 @@ internal static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("PATHS") { Description = "files or directories (*.yaml, *.yml, *.json), or - for stdin; default: the current directory", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<DiagnosticFormat>("--format", "-o") { Description = "text, json, sarif or github", DefaultValueFactory = _ => DiagnosticFormat.Text };
-        var failOn = new Option<Severity>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error or warning", DefaultValueFactory = _ => Severity.Error };
+        // String options parsed here, not Option<enum>: System.CommandLine's generic code over an enum of
+        // ours cannot be precompiled and was jitted (20 methods) on every start.
+        var format = new Option<string>("--format", "-o") { Description = "text, json, sarif or github", DefaultValueFactory = _ => "text" };
+        var failOn = new Option<string>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error or warning", DefaultValueFactory = _ => "error" };
         var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
         var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
             paths, format, failOn, disable, only,
         };
-        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
+        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn) ?? "error", result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, DiagnosticFormat format, Severity failOn, string[] disable, string[] only)
+    private static int Run(CliConsole console, string[] paths, string formatName, string failOnName, string[] disable, string[] only)
     {
-        if (failOn == Severity.Info)
+        if (ParseFormat(formatName) is not { } format)
         {
-            return new DiagnosticReporter(console.StandardError).Usage("--fail-on takes error or warning");
+            return new DiagnosticReporter(console.StandardError).Usage($"--format takes text, json, sarif or github, not '{formatName}'");
+        }
+        if (ParseFailOn(failOnName) is not { } failOn)
+        {
+            return new DiagnosticReporter(console.StandardError).Usage($"--fail-on takes error or warning, not '{failOnName}'");
         }
         var disabled = Ids(disable);
         var onlyIds = Ids(only);
@@ -55,6 +61,22 @@ internal static class ValidateCommand
         var failing = failOn == Severity.Warning ? report.Errors + report.Warnings : report.Errors;
         return failing > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
+
+    private static DiagnosticFormat? ParseFormat(string name) => name.ToLowerInvariant() switch
+    {
+        "text" => DiagnosticFormat.Text,
+        "json" => DiagnosticFormat.Json,
+        "sarif" => DiagnosticFormat.Sarif,
+        "github" => DiagnosticFormat.Github,
+        _ => null,
+    };
+
+    private static Severity? ParseFailOn(string name) => name.ToLowerInvariant() switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        _ => null,
+    };
 
     private static HashSet<string> Ids(string[] values) =>
         values.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);

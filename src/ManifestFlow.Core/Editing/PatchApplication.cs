@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
@@ -25,7 +26,7 @@ public static class PatchApplication
         // Files are independent: patch them in parallel, then gather in input order so output stays deterministic.
         // Rendering the patch once materialises every lazily parsed JsonNode before threads share it.
         _ = patch.ToString();
-        var perFile = files.AsParallel().AsOrdered().Select(file => ApplyToFile(file, patch, selectors, limits)).ToList();
+        var perFile = OrderedParallel.Map(files, file => ApplyToFile(file, patch, selectors, limits));
         var results = perFile.Where(r => r.Result is not null).Select(r => r.Result!).ToList();
         var errors = perFile.SelectMany(r => r.Errors).ToList();
         if (errors.Count == 0 && selectors.Count > 0 && results.Sum(r => r.DocumentsPatched) == 0)
@@ -35,13 +36,16 @@ public static class PatchApplication
         return errors.Count > 0 ? new Result([], errors) : new Result(results, []);
     }
 
-    private static (FileResult? Result, List<Diagnostic> Errors) ApplyToFile(SourceFile file, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
+    /// <summary>A class, not a tuple: generic code over a framework value type cannot be precompiled and would be jitted at start-up.</summary>
+    private sealed record FileOutcome(FileResult? Result, List<Diagnostic> Errors);
+
+    private static FileOutcome ApplyToFile(SourceFile file, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
     {
         var errors = new List<Diagnostic>();
         var read = YamlStreamReader.Read(file, limits);
         if (!read.Succeeded)
         {
-            return (null, [.. read.Errors]);
+            return new FileOutcome(null, [.. read.Errors]);
         }
         var targets = new List<JsonNode?>();
         var patched = 0;
@@ -65,11 +69,11 @@ public static class PatchApplication
         }
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return new FileOutcome(null, errors);
         }
         var rewrite = SourceRewriter.Rewrite(file, read.Documents, targets, limits);
         return rewrite.Succeeded
-            ? (new FileResult(file, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
-            : (null, [.. rewrite.Errors]);
+            ? new FileOutcome(new FileResult(file, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
+            : new FileOutcome(null, [.. rewrite.Errors]);
     }
 }

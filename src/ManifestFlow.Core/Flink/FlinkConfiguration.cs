@@ -89,6 +89,9 @@ public sealed class FlinkConfiguration
     {
         null => "null",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        // Integers and booleans as YAML gave them, without starting the JSON serializer (start-up time).
+        JsonValue v when v.TryGetValue<long>(out var l) => l.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
         JsonValue v when v.TryGetValue<double>(out var d) && v.ToJsonString().Contains('.', StringComparison.Ordinal) => d.ToString(CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };

@@ -87,13 +87,15 @@ public sealed class FlinkResource
 
     /// <summary>An integer field, or null when absent or not an integer.</summary>
     public long? Integer(JsonPointer pointer) =>
-        At(pointer) is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && IsWhole(v)
+        At(pointer) is not JsonValue v ? null
+        : v.TryGetValue<long>(out var l) ? l
+        : v.GetValueKind() == System.Text.Json.JsonValueKind.Number && IsWhole(v)
             ? (long)double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
     /// <summary>A JSON number without a fractional part, however it is held (long, double, parsed text).</summary>
     public static bool IsWhole(JsonValue value) =>
-        double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && !double.IsInfinity(d);
+        value.TryGetValue<long>(out _) || double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && !double.IsInfinity(d);
 
     public override string ToString() => Ref.ToString();
 }

@@ -11,16 +11,31 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly HashSet<Diagnostic> _reported = [];
     private readonly Dictionary<FlinkResource, FlinkConfiguration> _configurations = new(ReferenceEqualityComparer.Instance);
-    private ILookup<(ResourceKind, string), FlinkResource>? _byNamespace;
-    private Dictionary<(ResourceKind, string, string), FlinkResource>? _byName;
+    private Dictionary<ResourceKey, List<FlinkResource>>? _byNamespace;
+    private Dictionary<ResourceKey, FlinkResource>? _byName;
 
     public IReadOnlyList<FlinkResource> Resources { get; } = resources;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>The resources of a kind in a namespace (indexed once: large repositories have thousands).</summary>
-    public IEnumerable<FlinkResource> InNamespace(ResourceKind kind, string ns) =>
-        (_byNamespace ??= Resources.ToLookup(r => (r.Kind, r.Namespace)))[(kind, ns)];
+    public IReadOnlyList<FlinkResource> InNamespace(ResourceKind kind, string ns)
+    {
+        if (_byNamespace is null)
+        {
+            _byNamespace = [];
+            foreach (var r in Resources)
+            {
+                var key = new ResourceKey(r.Kind, r.Namespace, "");
+                if (!_byNamespace.TryGetValue(key, out var list))
+                {
+                    _byNamespace[key] = list = [];
+                }
+                list.Add(r);
+            }
+        }
+        return _byNamespace.TryGetValue(new ResourceKey(kind, ns, ""), out var found) ? found : [];
+    }
 
     public FlinkResource? Find(ResourceKind kind, string ns, string name)
     {
@@ -29,10 +44,10 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
             _byName = [];
             foreach (var r in Resources)
             {
-                _byName.TryAdd((r.Kind, r.Namespace, r.Name), r);
+                _byName.TryAdd(new ResourceKey(r.Kind, r.Namespace, r.Name), r);
             }
         }
-        return _byName.GetValueOrDefault((kind, ns, name));
+        return _byName.TryGetValue(new ResourceKey(kind, ns, name), out var found) ? found : null;
     }
 
     /// <summary>The session cluster a FlinkSessionJob runs on, when the input holds it.</summary>

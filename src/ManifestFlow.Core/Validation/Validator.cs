@@ -1,3 +1,4 @@
+using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Patch;
@@ -32,7 +33,7 @@ public static class Validator
         var diagnostics = new List<Diagnostic>();
         var documents = new List<SourceDocument>();
         // Parsing dominates and files are independent: parse in parallel, keep input order.
-        foreach (var read in files.AsParallel().AsOrdered().Select(file => YamlStreamReader.Read(file, limits)))
+        foreach (var read in OrderedParallel.Map(files, file => YamlStreamReader.Read(file, limits)))
         {
             diagnostics.AddRange(read.Errors);
             documents.AddRange(read.Documents);

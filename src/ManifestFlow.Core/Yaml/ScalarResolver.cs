@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace ManifestFlow.Core.Yaml;
 
@@ -10,7 +9,7 @@ namespace ManifestFlow.Core.Yaml;
 /// <c>1_000</c> is 1000, and quoted or block scalars are always strings. Checked against
 /// <c>kubectl patch --local -o json</c> in the tests.
 /// </summary>
-public static partial class ScalarResolver
+public static class ScalarResolver
 {
     private static readonly HashSet<string> TrueWords = ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"];
     private static readonly HashSet<string> FalseWords = ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"];
@@ -39,7 +38,7 @@ public static partial class ScalarResolver
         }
         var plain = text.Replace("_", "", StringComparison.Ordinal);
         if (TryParseGoInt(plain, out _) || TryParseGoUnsigned(plain, out _)) { return Kind.Integer; }
-        if (YamlFloat().IsMatch(plain)) { return Kind.Float; }
+        if (IsYamlFloat(plain)) { return Kind.Float; }
         if (TryParseBinary(plain, out _)) { return Kind.Integer; }
         return Kind.String;
     }
@@ -190,6 +189,60 @@ public static partial class ScalarResolver
         return shortest.Contains('E', StringComparison.Ordinal) ? d.ToString("F0", CultureInfo.InvariantCulture) : shortest;
     }
 
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex YamlFloat();
+    /// <summary>
+    /// go-yaml v2's float form <c>[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?</c>, by hand: every
+    /// file reads scalars, and the first use of a generated Regex costs milliseconds of start-up.
+    /// </summary>
+    private static bool IsYamlFloat(string s)
+    {
+        var i = 0;
+        if (i < s.Length && s[i] is '+' or '-')
+        {
+            i++;
+        }
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            if (!SkipDigits(s, ref i))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (!SkipDigits(s, ref i))
+            {
+                return false;
+            }
+            if (i < s.Length && s[i] == '.')
+            {
+                i++;
+                SkipDigits(s, ref i);
+            }
+        }
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < s.Length && s[i] is '+' or '-')
+            {
+                i++;
+            }
+            if (!SkipDigits(s, ref i))
+            {
+                return false;
+            }
+        }
+        return i == s.Length;
+    }
+
+    /// <summary>Moves past ASCII digits; false when there were none.</summary>
+    private static bool SkipDigits(string s, ref int i)
+    {
+        var start = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+        return i > start;
+    }
 }

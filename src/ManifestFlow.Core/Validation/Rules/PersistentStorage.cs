@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Patch;
 
@@ -19,9 +20,7 @@ public static class PersistentStorage
         var onVolumes = new List<(Mount Mount, List<string> Roles)>();
         foreach (var role in roles)
         {
-            var mount = PodTemplates.Mounts(pods, role)
-                .Where(m => StorageUri.IsPathWithin(uri.Path, StorageUri.Parse("file://" + m.MountPath).Path))
-                .MaxBy(m => m.MountPath.Length);
+            var mount = DeepestMountHolding(PodTemplates.Mounts(pods, role), uri);
             if (mount is null)
             {
                 unmounted.Add(role);
@@ -49,6 +48,33 @@ public static class PersistentStorage
         }
     }
 
+    /// <summary>The volume source's key (emptyDir, persistentVolumeClaim, ...): the first key that is not the name.</summary>
+    private static string VolumeType(JsonObject volume)
+    {
+        foreach (var (key, _) in volume)
+        {
+            if (key != "name")
+            {
+                return key;
+            }
+        }
+        return "unknown";
+    }
+
+    /// <summary>The mount with the longest path that contains the directory (a loop: MaxBy over an int key is jitted at start-up).</summary>
+    private static Mount? DeepestMountHolding(IEnumerable<Mount> mounts, StorageUri uri)
+    {
+        Mount? deepest = null;
+        foreach (var m in mounts)
+        {
+            if (StorageUri.IsPathWithin(uri.Path, StorageUri.Parse("file://" + m.MountPath).Path) && (deepest is null || m.MountPath.Length > deepest.MountPath.Length))
+            {
+                deepest = m;
+            }
+        }
+        return deepest;
+    }
+
     private static void CheckVolume(ValidationContext context, FlinkResource pods, FlinkResource reportOn, JsonPointer pointer, string what, Mount mount)
     {
         if (mount.Volume is null)
@@ -57,7 +83,7 @@ public static class PersistentStorage
                 $"{what} is on mount {mount.MountPath} of volume '{mount.VolumeName}', which the {mount.Role} pod template does not declare; add it under volumes");
             return;
         }
-        var volumeType = mount.Volume.Select(p => p.Key).FirstOrDefault(k => k != "name") ?? "unknown";
+        var volumeType = VolumeType(mount.Volume);
         if (PodLifetime.Contains(volumeType))
         {
             context.Report(RuleCatalog.DirectoryEphemeral, reportOn, pointer,
