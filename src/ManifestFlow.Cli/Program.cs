@@ -4,5 +4,9 @@ namespace ManifestFlow.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => CommandLine.Run(args, CliConsole.System());
+    public static int Main(string[] args)
+    {
+        Prewarm.Start(args);
+        return CommandLine.Run(args, CliConsole.System());
+    }
 }

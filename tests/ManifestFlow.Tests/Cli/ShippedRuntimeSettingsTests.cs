@@ -1,0 +1,42 @@
+using ManifestFlow.Tests.Support;
+
+namespace ManifestFlow.Tests.Cli;
+
+/// <summary>
+/// The shipped runtimeconfig turns dynamic code off (start-up time: YamlDotNet's compiled Regex) and other
+/// tests run the commands in-process, without it. These run the built tool as a process, with its own
+/// runtimeconfig, over paths that use expression trees (Handlebars) and the JSON serializer.
+/// </summary>
+public sealed class ShippedRuntimeSettingsTests
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "manifestflow.dll");
+
+    [Fact]
+    public void TheBuiltToolRunsWithoutDynamicCode()
+    {
+        var config = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "manifestflow.runtimeconfig.json"));
+        Assert.Contains("\"System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported\": false", config);
+    }
+
+    [Fact]
+    public void Review_RendersTheGoldenMarkdownAndJson_AsAProcess()
+    {
+        var dir = Path.Combine(Golden.FixturesRoot, "review", "correct-restore");
+        var dotnet = ExternalTool.Require("dotnet");
+        var markdown = ExternalTool.Run(dotnet, [Dll, "review", "--base", "base", "--head", "head"], dir);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.md")), markdown.Stdout);
+        var json = ExternalTool.Run(dotnet, [Dll, "review", "--base", "base", "--head", "head", "--format", "json"], dir);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.json")), json.Stdout);
+    }
+
+    [Fact]
+    public void Validate_WritesSarif_AsAProcess()
+    {
+        var dir = Path.Combine(Golden.FixturesRoot, "validate", "bad-shapes");
+        var dotnet = ExternalTool.Require("dotnet");
+        var outcome = ExternalTool.Run(dotnet, [Dll, "validate", "--format", "sarif", "input.yaml"], dir);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("\"version\": \"2.1.0\"", outcome.Stdout);
+        Assert.Contains("\"ruleId\": \"MF", outcome.Stdout);
+    }
+}
