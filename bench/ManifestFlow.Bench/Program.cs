@@ -9,6 +9,7 @@ internal static class Program
         ["compare", var tool] => Comparison.Run(tool, [1, 1000, 10000], quickRounds: 21),
         ["compare", var tool, "--quick"] => Comparison.Run(tool, [1, 100], quickRounds: 3),
         ["micro", ..] => Micro(),
+        ["phases", var dir] => Phases.Run(dir),
         ["startup-profile", var tool, .. var rest] => StartupProfile.Run(tool, rest),
         ["generate-repo", var jobs, var dir] => Generate(int.Parse(jobs, System.Globalization.CultureInfo.InvariantCulture), dir),
         _ => Usage(),
@@ -28,7 +29,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ManifestFlow.Bench diff-size ../shared/corpus | compare PATH-TO-manifestflow [--quick] | micro | startup-profile PATH-TO-manifestflow ARGS... | generate-repo N DIR");
+        Console.Error.WriteLine("usage: ManifestFlow.Bench diff-size ../shared/corpus | compare PATH-TO-manifestflow [--quick] | micro | phases DIR | startup-profile PATH-TO-manifestflow ARGS... | generate-repo N DIR");
         return 2;
     }
 }

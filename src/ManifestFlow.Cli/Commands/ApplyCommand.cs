@@ -52,12 +52,15 @@ internal static class ApplyCommand
         {
             return report.Fail(patchErrors, ExitCodes.UsageOrInput); // a malformed patch is bad input, like malformed YAML
         }
-        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths);
-        if (input.Errors.Count > 0)
+        var reader = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory);
+        var missing = new List<Diagnostic>();
+        var inputs = reader.Locate(paths, missing);
+        if (missing.Count > 0)
         {
-            return report.Fail(input.Errors, ExitCodes.UsageOrInput);
+            return report.Fail(missing, ExitCodes.UsageOrInput);
         }
-        var result = PatchApplication.Apply(input.Files, patchDocument, selectors, limits);
+        // Each file is read on the worker that patches it, so a large directory is never all in memory.
+        var result = PatchApplication.Apply([.. inputs.Select(input => (Func<InputReader.Loaded>)(() => reader.Load(input)))], patchDocument, selectors, limits);
         if (!result.Succeeded)
         {
             var unreadable = result.Errors.Any(Catalog.IsUnreadableInput);
@@ -67,12 +70,12 @@ internal static class ApplyCommand
         {
             foreach (var file in result.Files.Where(f => f.Changed))
             {
-                AtomicFile.Write(Path.GetFullPath(file.File.Path, console.WorkingDirectory), SourceDecoder.Encode(file.Text, file.File.HasBom));
+                AtomicFile.Write(Path.GetFullPath(file.Path, console.WorkingDirectory), SourceDecoder.Encode(file.Text, file.HasBom));
             }
             console.StandardError.WriteLine($"manifestflow: {result.Files.Count(f => f.Changed)} of {result.Files.Count} files changed");
             return ExitCodes.Success;
         }
-        console.StandardOutput.Write(StreamConcatenation.Join(result.Files.Select(f => (f.File, f.Text)).ToList()));
+        StreamConcatenation.WriteTo(console.StandardOutput, result.Files);
         console.StandardOutput.Flush();
         return ExitCodes.Success;
     }

@@ -23,16 +23,24 @@ public sealed record DocumentStyle(int MapIndent, int SequenceIndent, string Lin
             }
             foreach (var (key, value) in parent.Entries)
             {
-                if (!file.StartsLine(key.Start) || file.PositionOf(key.Start).Line == file.PositionOf(value.Start).Line)
+                var blockMapping = mapIndent is null && value is YMapping { IsFlow: false };
+                var blockSequence = sequenceIndent is null && value is YSequence { IsFlow: false };
+                if (!(blockMapping || blockSequence) || !file.StartsLine(key.Start))
+                {
+                    continue; // scalars, flow collections and known steps need no positions (most entries)
+                }
+                var keyAt = file.PositionOf(key.Start);
+                var valueAt = file.PositionOf(value.Start);
+                if (keyAt.Line == valueAt.Line)
                 {
                     continue;
                 }
-                var step = file.PositionOf(value.Start).Column - file.PositionOf(key.Start).Column;
-                if (value is YMapping { IsFlow: false } && mapIndent is null && step > 0)
+                var step = valueAt.Column - keyAt.Column;
+                if (blockMapping && step > 0)
                 {
                     mapIndent = step;
                 }
-                else if (value is YSequence { IsFlow: false } && sequenceIndent is null && step >= 0 && file.StartsLine(value.Start))
+                else if (blockSequence && step >= 0 && file.StartsLine(value.Start))
                 {
                     sequenceIndent = step; // the sequence starts at its first "-"
                 }

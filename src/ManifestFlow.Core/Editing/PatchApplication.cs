@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Core.Yaml;
@@ -14,19 +15,24 @@ namespace ManifestFlow.Core.Editing;
 /// </summary>
 public static class PatchApplication
 {
-    public sealed record FileResult(SourceFile File, string Text, bool Changed, int DocumentsPatched);
+    /// <summary>One file's outcome. Holds only what writing needs, not the parsed input: a large directory is patched with little memory.</summary>
+    public sealed record FileResult(string Path, bool HasBom, string LineEnding, string Text, bool Changed, int DocumentsPatched);
 
     public sealed record Result(IReadOnlyList<FileResult> Files, IReadOnlyList<Diagnostic> Errors)
     {
         public bool Succeeded => Errors.Count == 0;
     }
 
-    public static Result Apply(IReadOnlyList<SourceFile> files, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
+    public static Result Apply(IReadOnlyList<SourceFile> files, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits) =>
+        Apply([.. files.Select(f => (Func<InputReader.Loaded>)(() => new InputReader.Loaded(f, null)))], patch, selectors, limits);
+
+    /// <param name="inputs">Each file's loader, called on a worker: files are read, patched and dropped one at a time.</param>
+    public static Result Apply(IReadOnlyList<Func<InputReader.Loaded>> inputs, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
     {
         // Files are independent: patch them in parallel, then gather in input order so output stays deterministic.
         // Rendering the patch once materialises every lazily parsed JsonNode before threads share it.
         _ = patch.ToString();
-        var perFile = OrderedParallel.Map(files, file => ApplyToFile(file, patch, selectors, limits));
+        var perFile = OrderedParallel.Map(inputs, load => LoadAndApply(load(), patch, selectors, limits));
         var results = perFile.Where(r => r.Result is not null).Select(r => r.Result!).ToList();
         var errors = perFile.SelectMany(r => r.Errors).ToList();
         if (errors.Count == 0 && selectors.Count > 0 && results.Sum(r => r.DocumentsPatched) == 0)
@@ -38,6 +44,9 @@ public static class PatchApplication
 
     /// <summary>A class, not a tuple: generic code over a framework value type cannot be precompiled and would be jitted at start-up.</summary>
     private sealed record FileOutcome(FileResult? Result, List<Diagnostic> Errors);
+
+    private static FileOutcome LoadAndApply(InputReader.Loaded loaded, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits) =>
+        loaded.File is { } file ? ApplyToFile(file, patch, selectors, limits) : new FileOutcome(null, [loaded.Error!]);
 
     private static FileOutcome ApplyToFile(SourceFile file, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
     {
@@ -73,7 +82,7 @@ public static class PatchApplication
         }
         var rewrite = SourceRewriter.Rewrite(file, read.Documents, targets, limits);
         return rewrite.Succeeded
-            ? new FileOutcome(new FileResult(file, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
+            ? new FileOutcome(new FileResult(file.Path, file.HasBom, file.LineEnding, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
             : new FileOutcome(null, [.. rewrite.Errors]);
     }
 }

@@ -16,18 +16,18 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
 
     public sealed record Result(IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Errors);
 
+    /// <summary>One input, found but not read yet: commands that stream a large directory read each on a worker.</summary>
+    public sealed record Pending(string Path, string Display);
+
+    public sealed record Loaded(SourceFile? File, Diagnostic? Error);
+
     public Result Read(IEnumerable<string> paths)
     {
         var files = new List<SourceFile>();
         var errors = new List<Diagnostic>();
-        foreach (var (path, display) in ExpandFrom(paths, errors))
+        foreach (var input in Locate(paths, errors))
         {
-            var bytes = path == "-" ? ReadStdin(errors) : ReadFile(path, display, errors);
-            if (bytes is null)
-            {
-                continue;
-            }
-            var file = SourceDecoder.Decode(path == "-" ? StdinName : display, bytes, out var error);
+            var (file, error) = Load(input);
             if (file is null)
             {
                 errors.Add(error!);
@@ -36,6 +36,23 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
             files.Add(file);
         }
         return new Result(files, errors);
+    }
+
+    /// <summary>The inputs the paths name, in order; paths that do not exist are errors.</summary>
+    public IReadOnlyList<Pending> Locate(IEnumerable<string> paths, List<Diagnostic> errors) =>
+        [.. ExpandFrom(paths, errors).Select(p => new Pending(p.Path, p.Display))];
+
+    /// <summary>Reads and decodes one input; safe to call from several threads for different files.</summary>
+    public Loaded Load(Pending input)
+    {
+        var errors = new List<Diagnostic>(0);
+        var bytes = input.Path == "-" ? ReadStdin(errors) : ReadFile(input.Path, input.Display, errors);
+        if (bytes is null)
+        {
+            return new Loaded(null, errors[0]);
+        }
+        var file = SourceDecoder.Decode(input.Path == "-" ? StdinName : input.Display, bytes, out var error);
+        return new Loaded(file, error);
     }
 
     /// <summary>

@@ -29,7 +29,18 @@ public static class JsonEquality
                 }
                 return true;
             case (JsonArray x, JsonArray y):
-                return x.Count == y.Count && x.Select((item, i) => DeepEquals(item, y[i])).All(eq => eq);
+                if (x.Count != y.Count)
+                {
+                    return false;
+                }
+                for (var i = 0; i < x.Count; i++)
+                {
+                    if (!DeepEquals(x[i], y[i]))
+                    {
+                        return false;
+                    }
+                }
+                return true;
             case (JsonValue x, JsonValue y):
                 return ValuesEqual(x, y);
             default:
@@ -47,7 +58,8 @@ public static class JsonEquality
         return kind switch
         {
             JsonValueKind.String => x.GetValue<string>() == y.GetValue<string>(),
-            JsonValueKind.Number => NumbersEqual(x.ToJsonString(), y.ToJsonString()),
+            // Integers as read from YAML compare directly; other forms by their decimal value.
+            JsonValueKind.Number => x.TryGetValue<long>(out var lx) && y.TryGetValue<long>(out var ly) ? lx == ly : NumbersEqual(x.ToJsonString(), y.ToJsonString()),
             _ => true, // true, false and null carry no further data
         };
     }

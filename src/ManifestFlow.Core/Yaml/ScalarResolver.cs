@@ -16,6 +16,9 @@ public static class ScalarResolver
     private static readonly HashSet<string> NullWords = ["", "~", "null", "Null", "NULL"];
     private static readonly HashSet<string> SpecialFloats = [".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"];
 
+    /// <summary>The longest null, boolean or special-float word ("FALSE", "+.inf").</summary>
+    private const int MaxKeywordLength = 5;
+
     public enum Kind
     {
         String,
@@ -29,6 +32,11 @@ public static class ScalarResolver
     /// <summary>The type a plain, untagged scalar with this text resolves to.</summary>
     public static Kind KindOfPlain(string text)
     {
+        // Most scalars are names and paths: longer than any keyword, not starting like a number.
+        if (text.Length > MaxKeywordLength && !(char.IsAsciiDigit(text[0]) || text[0] is '+' or '-' or '.'))
+        {
+            return Kind.String;
+        }
         if (NullWords.Contains(text)) { return Kind.Null; }
         if (TrueWords.Contains(text) || FalseWords.Contains(text)) { return Kind.Bool; }
         if (SpecialFloats.Contains(text)) { return Kind.NotJson; }
@@ -80,6 +88,11 @@ public static class ScalarResolver
     /// <summary>How a mapping key becomes a JSON member name (sigs.k8s.io/yaml formats non-string keys).</summary>
     public static string? KeyName(YScalar key, out string? error)
     {
+        if (key.Tag is null && (key.Style != ScalarStyle.Plain || KindOfPlain(key.Value) == Kind.String))
+        {
+            error = null;
+            return key.Value; // the usual key: a plain word or a quoted string
+        }
         if (!TryResolve(key, out var value, out error))
         {
             return null;

@@ -14,5 +14,15 @@ public sealed class YMapping(int start, int rawEnd, string? anchor, string? tag,
 
     public override int End => IsFlow || Entries.Count == 0 ? RawEnd : Entries[^1].Value.End;
 
-    public override IEnumerable<YNode> Children => Entries.SelectMany(e => new[] { e.Key, e.Value });
+    public override IEnumerable<YNode> Children
+    {
+        get
+        {
+            foreach (var entry in Entries)
+            {
+                yield return entry.Key;
+                yield return entry.Value;
+            }
+        }
+    }
 }

@@ -42,9 +42,21 @@ public abstract class YNode
         {
             var node = stack.Pop();
             yield return node;
-            foreach (var child in node.Children.Reverse())
+            switch (node)
             {
-                stack.Push(child);
+                case YMapping mapping:
+                    for (var i = mapping.Entries.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push(mapping.Entries[i].Value);
+                        stack.Push(mapping.Entries[i].Key);
+                    }
+                    break;
+                case YSequence sequence:
+                    for (var i = sequence.Items.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push(sequence.Items[i]);
+                    }
+                    break;
             }
         }
     }

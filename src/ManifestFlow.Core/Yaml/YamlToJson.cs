@@ -32,7 +32,11 @@ public sealed class YamlToJson
         var converter = new YamlToJson(document.File, limits);
         try
         {
-            converter.Measure(document.Root);
+            if (document.AliasesByTarget.Count > 0)
+            {
+                // Without aliases the expansion is the tree itself, already bounded by the file size.
+                converter.Measure(document.Root);
+            }
             return new Result(converter.ToJson(document.Root, 0), null);
         }
         catch (ConversionException e)
@@ -118,24 +122,29 @@ public sealed class YamlToJson
     private JsonObject MappingToJson(YMapping mapping, int depth)
     {
         var result = new JsonObject();
-        var explicitKeys = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        // Merged keys may be overridden, explicit ones must be unique; the set of explicit keys is only
+        // needed apart from the result when something was merged in.
+        HashSet<string>? explicitKeys = null;
         foreach (var (key, value) in mapping.Entries)
         {
             if (IsMergeKey(key))
             {
+                explicitKeys ??= [.. result.Select(p => p.Key)];
                 Merge(result, value, depth);
                 continue;
             }
             var name = KeyName(key, out var error) ?? throw new ConversionException(Catalog.Unrepresentable(_file, key, error!));
-            if (explicitKeys.TryGetValue(name, out var first))
+            if (explicitKeys is null ? result.ContainsKey(name) : !explicitKeys.Add(name))
             {
-                throw new ConversionException(Catalog.Duplicate(_file, key, name, first));
+                throw new ConversionException(Catalog.Duplicate(_file, key, name, FirstKeyNamed(mapping, name)));
             }
-            explicitKeys[name] = key;
             result[name] = ToJson(value, depth + 1);
         }
         return result;
     }
+
+    private static YNode FirstKeyNamed(YMapping mapping, string name) =>
+        mapping.Entries.First(e => !IsMergeKey(e.Key) && KeyName(e.Key, out _) == name).Key;
 
     private void Merge(JsonObject into, YNode source, int depth)
     {
