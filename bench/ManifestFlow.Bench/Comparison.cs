@@ -46,10 +46,21 @@ internal static class Comparison
         return 0;
     }
 
+    /// <summary>Warm-up time before the first measurement: a build just before (dotnet run) leaves processes finishing for a second or two.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
+    private static bool _settled;
+
     private static void Report(string name, int jobs, int rounds, Func<WholeProcess.Sample> ours, Func<WholeProcess.Sample>? theirs)
     {
-        ours();
-        theirs?.Invoke(); // warm the page cache and the runtime's disk caches for both
+        var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            ours();
+            theirs?.Invoke(); // warm the page cache and the runtime's disk caches for both
+        }
+        while (!_settled && warmUp.Elapsed < Settle);
+        _settled = true;
         var a = new List<WholeProcess.Sample>();
         var b = new List<WholeProcess.Sample>();
         for (var i = 0; i < rounds; i++)

@@ -15,12 +15,12 @@ public static class JobReadiness
         {
             return null;
         }
-        var jm = status["jobManagerDeploymentStatus"]?.ToString();
+        var jm = status["jobManagerDeploymentStatus"]?.AsText();
         if (r.Kind == ResourceKind.FlinkDeployment && jm != "READY")
         {
             return (JsonPointer.Of("status", "jobManagerDeploymentStatus"), $"status.jobManagerDeploymentStatus is {jm ?? "unset"}, not READY");
         }
-        var state = status["jobStatus"]?["state"]?.ToString();
+        var state = status["jobStatus"]?["state"]?.AsText();
         return state == "RUNNING" ? null : (JsonPointer.Of("status", "jobStatus", "state"), $"status.jobStatus.state is {state ?? "unset"}, not RUNNING");
     }
 }

@@ -34,7 +34,7 @@ public static class PodTemplates
         }
         for (var c = 0; c < containers.Count; c++)
         {
-            if (containers[c] is not JsonObject container || container["name"]?.ToString() != MainContainer)
+            if (containers[c] is not JsonObject container || container["name"]?.AsText() != MainContainer)
             {
                 continue;
             }
@@ -59,7 +59,7 @@ public static class PodTemplates
         }
         for (var m = 0; m < list.Count; m++)
         {
-            if (list[m] is JsonObject mount && mount["mountPath"]?.ToString() is { } path && mount["name"]?.ToString() is { } name)
+            if (list[m] is JsonObject mount && mount["mountPath"]?.AsText() is { } path && mount["name"]?.AsText() is { } name)
             {
                 var found = volumes.TryGetValue(name, out var volume);
                 mounts.Add(new Mount(role, path, name, at.Append(Index(m)), found ? volume.Item1 : null, found ? volume.Item2 : null));
@@ -75,7 +75,7 @@ public static class PodTemplates
         {
             for (var v = 0; v < list.Count; v++)
             {
-                if (list[v] is JsonObject volume && volume["name"]?.ToString() is { } name)
+                if (list[v] is JsonObject volume && volume["name"]?.AsText() is { } name)
                 {
                     volumes[name] = (volume, at.Append(Index(v)));
                 }

@@ -20,7 +20,7 @@ public static partial class Suppressions
         var ignored = new Dictionary<FlinkResource, HashSet<string>>();
         foreach (var resource in resources)
         {
-            if (resource.Annotations?[Validator.IgnoreAnnotation]?.ToString() is not { } text)
+            if (resource.Annotations?[Validator.IgnoreAnnotation]?.AsText() is not { } text)
             {
                 continue;
             }

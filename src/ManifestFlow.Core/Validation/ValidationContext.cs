@@ -52,7 +52,7 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
 
     /// <summary>The session cluster a FlinkSessionJob runs on, when the input holds it.</summary>
     public FlinkResource? SessionCluster(FlinkResource job) =>
-        job.Spec?["deploymentName"]?.ToString() is { } name ? Find(ResourceKind.FlinkDeployment, job.Namespace, name) : null;
+        job.Spec?["deploymentName"]?.AsText() is { } name ? Find(ResourceKind.FlinkDeployment, job.Namespace, name) : null;
 
     /// <summary>The effective configuration: a session job's is its cluster's plus its own.</summary>
     public FlinkConfiguration ConfigOf(FlinkResource resource)

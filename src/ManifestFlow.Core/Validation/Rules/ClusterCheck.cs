@@ -16,7 +16,7 @@ public sealed class ClusterCheck : IResourceCheck
         {
             return;
         }
-        var dir = job["savepointsDir"]?.ToString();
+        var dir = job["savepointsDir"]?.AsText();
         if (string.IsNullOrWhiteSpace(dir))
         {
             var wants = SavepointRequests.FirstOrDefault(k => job[k] is not null && job[k]!.ToJsonString() is not ("0" or "false"));
@@ -42,7 +42,7 @@ public sealed class ClusterCheck : IResourceCheck
             context.Report(RuleCatalog.ClusterSavepointGeneration, r, Job.Append("savepointGeneration"),
                 $"you can only update savepointGeneration to {statusGeneration + 1} (the status generation is {statusGeneration}, the spec says {generation}); set it to {statusGeneration + 1} to take one savepoint");
         }
-        if (job["restartPolicy"]?.ToString() == "FromSavepointOnFailure" && (string.IsNullOrWhiteSpace(dir) ||
+        if (job["restartPolicy"]?.AsText() == "FromSavepointOnFailure" && (string.IsNullOrWhiteSpace(dir) ||
             (job["fromSavepoint"] is null && r.At(JsonPointer.Of("status", "components", "job", "savepointLocation")) is null && job["autoSavepointSeconds"] is null)))
         {
             context.Report(RuleCatalog.ClusterRestartNeedsSavepoint, r, Job.Append("restartPolicy"),

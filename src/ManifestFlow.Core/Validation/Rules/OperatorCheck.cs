@@ -103,7 +103,7 @@ public sealed class OperatorCheck : IResourceCheck
 
     private static void CheckSessionJob(FlinkResource r, ValidationContext context)
     {
-        var deployment = r.Spec?["deploymentName"]?.ToString();
+        var deployment = r.Spec?["deploymentName"]?.AsText();
         if (r.Job is null)
         {
             context.Report(RuleCatalog.SessionJobSpec, r, FlinkResource.JobPointer, ValidationContext.OperatorSays(RuleCatalog.SessionJobSpec, "The job spec should not be empty", "add spec.job"));
@@ -182,7 +182,7 @@ public sealed class OperatorCheck : IResourceCheck
             return;
         }
         var changed = !Patch.JsonEquality.DeepEquals(nonce, last["savepointRedeployNonce"]);
-        if (changed && string.IsNullOrWhiteSpace(job["initialSavepointPath"]?.ToString()))
+        if (changed && string.IsNullOrWhiteSpace(job["initialSavepointPath"]?.AsText()))
         {
             context.Report(RuleCatalog.RedeployNeedsPath, r, FlinkResource.JobPointer.Append("initialSavepointPath"),
                 ValidationContext.OperatorSays(RuleCatalog.RedeployNeedsPath, RuleCatalog.RedeployNeedsPath.OperatorMessage!, $"savepointRedeployNonce changed from {last["savepointRedeployNonce"]?.ToJsonString() ?? "unset"} to {nonce.ToJsonString()}: set initialSavepointPath to the savepoint to redeploy from"));

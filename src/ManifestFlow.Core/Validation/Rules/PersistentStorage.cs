@@ -94,7 +94,7 @@ public static class PersistentStorage
             context.Report(RuleCatalog.DirectoryHostPath, reportOn, pointer,
                 $"{what} is on hostPath volume '{mount.VolumeName}' (mounted at {mount.MountPath} in the {mount.Role} pods): it stays on one node, so a pod scheduled elsewhere loses it; back it with a persistentVolumeClaim");
         }
-        else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.ToString() is { } claim)
+        else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.AsText() is { } claim)
         {
             var claims = context.InNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace).ToList();
             if (claims.Count > 0 && claims.All(p => p.Name != claim))

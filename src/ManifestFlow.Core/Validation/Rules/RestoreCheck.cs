@@ -15,7 +15,7 @@ public sealed class RestoreCheck : IResourceCheck
         }
         CheckBackupReadiness(r, context);
         var config = context.ConfigOf(r);
-        var path = job["initialSavepointPath"]?.ToString();
+        var path = job["initialSavepointPath"]?.AsText();
         var pathPointer = FlinkResource.JobPointer.Append("initialSavepointPath");
         if (!string.IsNullOrWhiteSpace(path))
         {
@@ -26,7 +26,7 @@ public sealed class RestoreCheck : IResourceCheck
             context.Report(RuleCatalog.AllowNonRestoredState, r, FlinkResource.JobPointer.Append("allowNonRestoredState"),
                 "allowNonRestoredState: true lets the restore skip state that no operator of the new job claims, and that state is dropped; remove it unless operators were removed on purpose");
         }
-        var mode = job["upgradeMode"]?.ToString() ?? "stateless";
+        var mode = job["upgradeMode"]?.AsText() ?? "stateless";
         if (mode == "stateless")
         {
             var evidence = !string.IsNullOrWhiteSpace(path) ? "initialSavepointPath is set"
@@ -38,13 +38,13 @@ public sealed class RestoreCheck : IResourceCheck
                     $"upgradeMode is {(job["upgradeMode"] is null ? "not set (stateless by default)" : "stateless")} although {evidence}: every upgrade discards the job's state; use upgradeMode: savepoint (or last-state)");
             }
         }
-        if (LastReconciled(r) is { } last && !string.Equals(last["initialSavepointPath"]?.ToString(), path, StringComparison.Ordinal) &&
+        if (LastReconciled(r) is { } last && !string.Equals(last["initialSavepointPath"]?.AsText(), path, StringComparison.Ordinal) &&
             !string.IsNullOrWhiteSpace(path) && JsonEquality.DeepEquals(last["savepointRedeployNonce"], job["savepointRedeployNonce"]))
         {
             context.Report(RuleCatalog.InitialPathIgnored, r, pathPointer,
-                $"initialSavepointPath changed from {last["initialSavepointPath"]?.ToString() ?? "unset"} but savepointRedeployNonce is still {job["savepointRedeployNonce"]?.ToJsonString() ?? "unset"}: the operator ignores the new path on a deployed resource; increase savepointRedeployNonce to restore from it");
+                $"initialSavepointPath changed from {last["initialSavepointPath"]?.AsText() ?? "unset"} but savepointRedeployNonce is still {job["savepointRedeployNonce"]?.ToJsonString() ?? "unset"}: the operator ignores the new path on a deployed resource; increase savepointRedeployNonce to restore from it");
         }
-        if (r.Kind == ResourceKind.FlinkDeployment && r.Status is null && job["state"]?.ToString() == "suspended")
+        if (r.Kind == ResourceKind.FlinkDeployment && r.Status is null && job["state"]?.AsText() == "suspended")
         {
             context.Report(RuleCatalog.CreatedSuspended, r, FlinkResource.JobPointer.Append("state"),
                 "a FlinkDeployment created with state: suspended is never reconciled by the operator (nothing is deployed, health stays Progressing); create it running");

@@ -46,12 +46,12 @@ public sealed class SnapshotCheck : IResourceCheck
         {
             return;
         }
-        var state = status["state"]?.ToString();
-        var path = status["path"]?.ToString();
+        var state = status["state"]?.AsText();
+        var path = status["path"]?.AsText();
         if (state != "COMPLETED" || string.IsNullOrWhiteSpace(path))
         {
             var why = state != "COMPLETED" ? $"its status.state is {state ?? "unset"}" : "its status.path is empty";
-            var error = status["error"]?.ToString();
+            var error = status["error"]?.AsText();
             context.Report(RuleCatalog.SnapshotNotCompleted, r, JsonPointer.Of("status", state != "COMPLETED" ? "state" : "path"),
                 $"this snapshot cannot be restored from: {why}{(string.IsNullOrEmpty(error) ? "" : $" (error: {error})")}; restore from a COMPLETED snapshot with a path");
             return;
@@ -66,8 +66,8 @@ public sealed class SnapshotCheck : IResourceCheck
 
     private static TargetLookup Target(FlinkResource r, ValidationContext context)
     {
-        var kind = r.Spec?["jobReference"]?["kind"]?.ToString() ?? "FlinkDeployment";
-        var name = r.Spec?["jobReference"]?["name"]?.ToString() ?? "";
+        var kind = r.Spec?["jobReference"]?["kind"]?.AsText() ?? "FlinkDeployment";
+        var name = r.Spec?["jobReference"]?["name"]?.AsText() ?? "";
         var resourceKind = kind == "FlinkSessionJob" ? ResourceKind.FlinkSessionJob : ResourceKind.FlinkDeployment;
         var found = context.Find(resourceKind, r.Namespace, name);
         if (found is not null)
