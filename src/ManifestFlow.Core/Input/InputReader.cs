@@ -38,9 +38,23 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
         return new Result(files, errors);
     }
 
-    /// <summary>The inputs the paths name, in order; paths that do not exist are errors.</summary>
-    public IReadOnlyList<Pending> Locate(IEnumerable<string> paths, List<Diagnostic> errors) =>
-        [.. ExpandFrom(paths, errors).Select(p => new Pending(p.Path, p.Display))];
+    /// <summary>
+    /// The inputs the paths name, in order; paths that do not exist are errors. Relative paths are opened
+    /// from the command's working directory (which an in-process host may set) but shown as the user wrote them.
+    /// </summary>
+    public IReadOnlyList<Pending> Locate(IEnumerable<string> paths, List<Diagnostic> errors)
+    {
+        var result = new List<Pending>();
+        foreach (var given in paths)
+        {
+            var resolved = given == "-" || baseDirectory is null || Path.IsPathRooted(given) ? given : Path.Combine(baseDirectory, given);
+            foreach (var path in Expand([resolved], errors, given))
+            {
+                result.Add(new Pending(path, path == resolved ? given : Path.Combine(given, Path.GetRelativePath(resolved, path))));
+            }
+        }
+        return result;
+    }
 
     /// <summary>Reads and decodes one input; safe to call from several threads for different files.</summary>
     public Loaded Load(Pending input)
@@ -53,24 +67,6 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
         }
         var file = SourceDecoder.Decode(input.Path == "-" ? StdinName : input.Display, bytes, out var error);
         return new Loaded(file, error);
-    }
-
-    /// <summary>
-    /// Relative paths are opened from the command's working directory (which an in-process host may
-    /// set) but shown as the user wrote them.
-    /// </summary>
-    private List<(string Path, string Display)> ExpandFrom(IEnumerable<string> paths, List<Diagnostic> errors)
-    {
-        var result = new List<(string, string)>();
-        foreach (var given in paths)
-        {
-            var resolved = given == "-" || baseDirectory is null || Path.IsPathRooted(given) ? given : Path.Combine(baseDirectory, given);
-            foreach (var path in Expand([resolved], errors, given))
-            {
-                result.Add((path, path == resolved ? given : Path.Combine(given, Path.GetRelativePath(resolved, path))));
-            }
-        }
-        return result;
     }
 
     /// <summary>Expands directories into their manifest files; keeps explicit files whatever their extension.</summary>

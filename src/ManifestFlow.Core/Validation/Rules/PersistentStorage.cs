@@ -11,13 +11,16 @@ namespace ManifestFlow.Core.Validation.Rules;
 /// </summary>
 public static class PersistentStorage
 {
+    /// <summary>A volume and the roles that keep the directory on it (a class: LINQ over tuple lists is jitted at start-up).</summary>
+    private sealed record VolumeUse(Mount Mount, List<string> Roles);
+
     private static readonly string[] PodLifetime = ["emptyDir", "ephemeral", "configMap", "secret", "downwardAPI", "projected"];
 
     /// <param name="pods">The resource whose pod templates run the containers (a session job's cluster).</param>
     public static void Check(ValidationContext context, FlinkResource pods, FlinkResource reportOn, JsonPointer pointer, string what, StorageUri uri, IReadOnlyList<string> roles)
     {
         var unmounted = new List<string>();
-        var onVolumes = new List<(Mount Mount, List<string> Roles)>();
+        var onVolumes = new List<VolumeUse>();
         foreach (var role in roles)
         {
             var mount = DeepestMountHolding(PodTemplates.Mounts(pods, role), uri);
@@ -25,18 +28,18 @@ public static class PersistentStorage
             {
                 unmounted.Add(role);
             }
-            else if (onVolumes.FirstOrDefault(v => Equals(v.Mount.VolumePointer, mount.VolumePointer) && v.Mount.MountPath == mount.MountPath) is { Roles: { } shared })
+            else if (onVolumes.Find(v => Equals(v.Mount.VolumePointer, mount.VolumePointer) && v.Mount.MountPath == mount.MountPath) is { } shared)
             {
-                shared.Add(role); // the same volume of a shared template: one finding naming every role
+                shared.Roles.Add(role); // the same volume of a shared template: one finding naming every role
             }
             else
             {
-                onVolumes.Add((mount, [role]));
+                onVolumes.Add(new VolumeUse(mount, [role]));
             }
         }
-        foreach (var (mount, mountRoles) in onVolumes)
+        foreach (var use in onVolumes)
         {
-            CheckVolume(context, pods, reportOn, pointer, what, mount with { Role = string.Join(" and ", mountRoles) });
+            CheckVolume(context, pods, reportOn, pointer, what, use.Mount with { Role = string.Join(" and ", use.Roles) });
         }
         if (unmounted.Count > 0)
         {
