@@ -206,7 +206,7 @@ public static class ScalarResolver
     /// go-yaml v2's float form <c>[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?</c>, by hand: every
     /// file reads scalars, and the first use of a generated Regex costs milliseconds of start-up.
     /// </summary>
-    private static bool IsYamlFloat(string s)
+    internal static bool IsYamlFloat(string s)
     {
         var i = 0;
         if (i < s.Length && s[i] is '+' or '-')

@@ -230,7 +230,7 @@ public sealed class OperatorCheck : IResourceCheck
     /// The operator's <c>[a-z]([-a-z\d]{0,43}[a-z\d])?</c> (ASCII digits, as in Java), by hand: every
     /// validation checks a name, and the first use of a generated Regex costs milliseconds of start-up.
     /// </summary>
-    private static bool IsValidName(string name)
+    internal static bool IsValidName(string name)
     {
         if (name.Length is 0 or > 45 || !char.IsAsciiLetterLower(name[0]) || !char.IsAsciiLetterLower(name[^1]) && !char.IsAsciiDigit(name[^1]))
         {
