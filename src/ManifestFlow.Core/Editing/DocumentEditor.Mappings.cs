@@ -6,6 +6,20 @@ namespace ManifestFlow.Core.Editing;
 
 public sealed partial class DocumentEditor
 {
+    /// <summary>The member names of <paramref name="from"/> that <paramref name="other"/> lacks, in order.</summary>
+    private static List<string> KeysMissingFrom(JsonObject from, JsonObject other)
+    {
+        var keys = new List<string>();
+        foreach (var (key, _) in from)
+        {
+            if (!other.ContainsKey(key))
+            {
+                keys.Add(key);
+            }
+        }
+        return keys;
+    }
+
     private void ReconcileMapping(YMapping mapping, JsonObject old, JsonObject target, JsonPointer pointer)
     {
         var explicitEntries = new Dictionary<string, YEntry>(StringComparer.Ordinal);
@@ -21,14 +35,23 @@ public sealed partial class DocumentEditor
                 explicitEntries[YamlToJson.KeyName(entry.Key, out _)!] = entry;
             }
         }
-        var removed = old.Where(p => !target.ContainsKey(p.Key)).Select(p => p.Key).ToList();
-        var added = target.Where(p => !old.ContainsKey(p.Key)).Select(p => p.Key).ToList();
-        var remaining = explicitEntries.Count - removed.Count(explicitEntries.ContainsKey) + added.Count;
+        // Plain loops over the JSON members: LINQ over KeyValuePair is generic code over a value type, jitted on every start.
+        var removed = KeysMissingFrom(old, target);
+        var added = KeysMissingFrom(target, old);
+        var removedExplicit = 0;
+        foreach (var key in removed)
+        {
+            removedExplicit += explicitEntries.ContainsKey(key) ? 1 : 0;
+        }
+        var remaining = explicitEntries.Count - removedExplicit + added.Count;
         var compactFirstRemoved = !mapping.IsFlow && mapping.Entries.Count > 0 &&
-            !_file.StartsLine(mapping.Entries[0].Key.Start) && removed.Any(k => explicitEntries.GetValueOrDefault(k) == mapping.Entries[0]);
+            !_file.StartsLine(mapping.Entries[0].Key.Start) && removed.Exists(k => explicitEntries.GetValueOrDefault(k) == mapping.Entries[0]);
         // Where deleting entries one by one would leave broken text ("{, b: 1}"), re-emit the mapping instead.
-        var insertions = target.Count(p => !explicitEntries.ContainsKey(p.Key));
-        var removedExplicit = removed.Count(explicitEntries.ContainsKey);
+        var insertions = 0;
+        foreach (var (key, _) in target)
+        {
+            insertions += explicitEntries.ContainsKey(key) ? 0 : 1;
+        }
         var flowRewrite = mapping.IsFlow && (removed.Count > 1 || (removedExplicit > 0 && removedExplicit == explicitEntries.Count && insertions > 0));
         if ((remaining == 0 && merges.Count == 0 && target.Count == 0) || compactFirstRemoved || flowRewrite)
         {

@@ -30,8 +30,8 @@ public static class PatchApplication
     public static Result Apply(IReadOnlyList<Func<InputReader.Loaded>> inputs, JsonPatch patch, IReadOnlyList<ResourceSelector> selectors, ReadLimits limits)
     {
         // Files are independent: patch them in parallel, then gather in input order so output stays deterministic.
-        // Rendering the patch once materialises every lazily parsed JsonNode before threads share it.
-        _ = patch.ToString();
+        // The patch's lazily parsed values are built first: the workers then only read them.
+        patch.Materialize();
         var perFile = OrderedParallel.Map(inputs, load => LoadAndApply(load(), patch, selectors, limits));
         var results = perFile.Where(r => r.Result is not null).Select(r => r.Result!).ToList();
         var errors = perFile.SelectMany(r => r.Errors).ToList();

@@ -11,10 +11,20 @@ public sealed record TextSplice(int Start, int End, string Text)
     /// </summary>
     public static string ApplyAll(string text, IEnumerable<TextSplice> splices)
     {
-        var ordered = splices.Select((s, i) => (s, i)).OrderBy(x => x.s.Start).ThenBy(x => x.s.End).ThenBy(x => x.i).Select(x => x.s).ToList();
-        var result = new StringBuilder(text.Length + ordered.Sum(s => s.Text.Length));
+        var ordered = new List<Numbered>();
+        var added = 0;
+        foreach (var splice in splices)
+        {
+            ordered.Add(new Numbered(splice, ordered.Count));
+            added += splice.Text.Length;
+        }
+        ordered.Sort(static (a, b) =>
+            a.Splice.Start != b.Splice.Start ? a.Splice.Start.CompareTo(b.Splice.Start)
+            : a.Splice.End != b.Splice.End ? a.Splice.End.CompareTo(b.Splice.End)
+            : a.Index.CompareTo(b.Index));
+        var result = new StringBuilder(text.Length + added);
         var position = 0;
-        foreach (var splice in ordered)
+        foreach (var (splice, _) in ordered)
         {
             if (splice.Start < position)
             {
@@ -25,4 +35,7 @@ public sealed record TextSplice(int Start, int End, string Text)
         }
         return result.Append(text, position, text.Length - position).ToString();
     }
+
+    /// <summary>A splice and the order it was made in (a class: sorting tuples is jitted at start-up).</summary>
+    private sealed record Numbered(TextSplice Splice, int Index);
 }

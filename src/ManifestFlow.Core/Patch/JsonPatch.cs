@@ -29,6 +29,40 @@ public sealed class JsonPatch
     public JsonArray ToJson() => new(Operations.Select(o => (JsonNode)o.ToJson()).ToArray());
 
     public override string ToString() => ToJson().ToJsonString();
+
+    /// <summary>
+    /// Builds every lazily parsed node of the operations' values, so threads can then share the patch
+    /// read-only (walking is enough; serialising would load the JSON writer for nothing).
+    /// </summary>
+    public void Materialize()
+    {
+        foreach (var operation in Operations)
+        {
+            Walk(operation.Value);
+        }
+    }
+
+    private static void Walk(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    Walk(child);
+                }
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    Walk(child);
+                }
+                break;
+            case JsonValue v:
+                _ = v.GetValueKind();
+                break;
+        }
+    }
 }
 
 /// <summary>Holds the document so operations on the root pointer can replace it.</summary>
