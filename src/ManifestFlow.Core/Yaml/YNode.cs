@@ -34,30 +34,22 @@ public abstract class YNode
 
     public virtual IEnumerable<YNode> Children => [];
 
+    /// <summary>This node and everything under it, in document order (iteratively: documents may nest 1,000 deep).</summary>
     public IEnumerable<YNode> DescendantsAndSelf()
     {
-        var stack = new Stack<YNode>();
-        stack.Push(this);
-        while (stack.Count > 0)
+        yield return this;
+        var pending = new Stack<IEnumerator<YNode>>();
+        pending.Push(Children.GetEnumerator());
+        while (pending.Count > 0)
         {
-            var node = stack.Pop();
-            yield return node;
-            switch (node)
+            var siblings = pending.Peek();
+            if (!siblings.MoveNext())
             {
-                case YMapping mapping:
-                    for (var i = mapping.Entries.Count - 1; i >= 0; i--)
-                    {
-                        stack.Push(mapping.Entries[i].Value);
-                        stack.Push(mapping.Entries[i].Key);
-                    }
-                    break;
-                case YSequence sequence:
-                    for (var i = sequence.Items.Count - 1; i >= 0; i--)
-                    {
-                        stack.Push(sequence.Items[i]);
-                    }
-                    break;
+                pending.Pop().Dispose();
+                continue;
             }
+            yield return siblings.Current;
+            pending.Push(siblings.Current.Children.GetEnumerator());
         }
     }
 }
