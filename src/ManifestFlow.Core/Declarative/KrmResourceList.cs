@@ -30,7 +30,7 @@ public static class KrmResourceList
             return new Result(null, true, read.Errors, []);
         }
         var list = read.Documents.FirstOrDefault(d => !d.IsEmpty);
-        if (list?.Value is not JsonObject root || root["kind"]?.ToString() != "ResourceList" || list.Root is not YMapping rootNode)
+        if (list?.Value is not JsonObject root || root["kind"]?.AsText() != "ResourceList" || list.Root is not YMapping rootNode)
         {
             return new Result(null, true, [Catalog.Unreadable(input.Path, "stdin is not a KRM ResourceList (kind: ResourceList, apiVersion: config.kubernetes.io/v1)")], []);
         }
@@ -89,7 +89,7 @@ public static class KrmResourceList
     private static string NewItemPath(FlinkResource target, string fileName)
     {
         var annotations = target.Annotations;
-        var targetPath = annotations?[PathAnnotation]?.ToString() ?? annotations?[LegacyPathAnnotation]?.ToString();
+        var targetPath = annotations?[PathAnnotation]?.AsText() ?? annotations?[LegacyPathAnnotation]?.AsText();
         if (targetPath is null || !IsConfined(targetPath))
         {
             return fileName;
@@ -122,12 +122,12 @@ public static class KrmResourceList
             {
                 result["field"] = new JsonObject { ["path"] = FieldPath(pointer) };
             }
-            var item = documents.FirstOrDefault(doc => doc.Value is JsonObject o && o["kind"]?.ToString() == r.Kind && o["metadata"]?["name"]?.ToString() == r.Name && (o["metadata"]?["namespace"]?.ToString() ?? "") == (r.Namespace ?? ""));
+            var item = documents.FirstOrDefault(doc => doc.Value is JsonObject o && o["kind"]?.AsText() == r.Kind && o["metadata"]?["name"]?.AsText() == r.Name && (o["metadata"]?["namespace"]?.AsText() ?? "") == (r.Namespace ?? ""));
             var annotations = item?.Value?["metadata"]?["annotations"] as JsonObject;
-            var path = annotations?[PathAnnotation]?.ToString() ?? annotations?[LegacyPathAnnotation]?.ToString();
+            var path = annotations?[PathAnnotation]?.AsText() ?? annotations?[LegacyPathAnnotation]?.AsText();
             if (path is not null)
             {
-                var index = int.TryParse(annotations![IndexAnnotation]?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+                var index = int.TryParse(annotations![IndexAnnotation]?.AsText(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
                 result["file"] = new JsonObject { ["path"] = path, ["index"] = index };
             }
         }

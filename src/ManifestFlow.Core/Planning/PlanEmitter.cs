@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Planning;
@@ -171,8 +172,8 @@ public static class PlanEmitter
 
     private static string ResourceName(JsonObject value)
     {
-        var ns = value["metadata"]?["namespace"]?.ToString();
-        var name = value["metadata"]?["name"]?.ToString();
+        var ns = value["metadata"]?["namespace"]?.AsText();
+        var name = value["metadata"]?["name"]?.AsText();
         return string.IsNullOrEmpty(ns) ? name ?? "?" : $"{ns}/{name}";
     }
 

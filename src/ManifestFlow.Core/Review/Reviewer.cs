@@ -230,8 +230,8 @@ public static class Reviewer
         {
             return "no status in the manifest";
         }
-        var job = status["jobStatus"]?["state"]?.ToString() ?? status["state"]?.ToString() ?? status["components"]?["job"]?["state"]?.ToString();
-        var lifecycle = status["lifecycleState"]?.ToString();
+        var job = status["jobStatus"]?["state"]?.AsText() ?? status["state"]?.AsText() ?? status["components"]?["job"]?["state"]?.AsText();
+        var lifecycle = status["lifecycleState"]?.AsText();
         return string.Join(", ", new[] { job is null ? null : $"job {job}", lifecycle is null ? null : $"lifecycle {lifecycle}" }.Where(s => s is not null)) is { Length: > 0 } s ? s : "status present";
     }
 
