@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diffs;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Core.Yaml;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ManifestFlow.Cli.Commands;
 using ManifestFlow.Cli.Hosts;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 
 namespace ManifestFlow.Cli;
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Resources;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;

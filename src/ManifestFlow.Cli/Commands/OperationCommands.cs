@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Planning;
 
 namespace ManifestFlow.Cli.Commands;

@@ -1,9 +1,11 @@
 using System.Text;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 

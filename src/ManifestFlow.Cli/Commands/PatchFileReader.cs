@@ -1,6 +1,7 @@
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;

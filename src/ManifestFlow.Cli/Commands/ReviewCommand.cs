@@ -3,9 +3,11 @@ using System.Reflection;
 using System.Text;
 using ManifestFlow.Cli.Input;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Review;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;

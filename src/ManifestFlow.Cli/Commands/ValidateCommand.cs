@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Output;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Text;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Declarative;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Hosts;

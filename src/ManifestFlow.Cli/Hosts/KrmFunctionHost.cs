@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ManifestFlow.Cli.Output;
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Declarative;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Planning;

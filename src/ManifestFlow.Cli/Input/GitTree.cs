@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Input;

@@ -1,3 +1,4 @@
+using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 
 namespace ManifestFlow.Cli.Output;

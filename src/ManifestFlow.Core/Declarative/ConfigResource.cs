@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Planning;
-using ManifestFlow.Core.Validation;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Declarative;
 
@@ -64,7 +65,7 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
     public static ConfigResource? Read(FlinkResource resource, DateTimeOffset now, List<Diagnostic> errors)
     {
         var before = errors.Count;
-        void Error(JsonPointer at, string message) => errors.Add(Catalog.Refusal(resource.Document, at, message, resource.Ref) with { RuleId = ErrorId });
+        void Error(JsonPointer at, string message) => errors.Add(Catalog.Refusal(resource.Document.LocationOf(at), message, resource.Ref) with { RuleId = ErrorId });
         var kind = resource.Ref.Kind ?? "";
         if (resource.Ref.ApiVersion != ApiVersion || !Kinds.Contains(kind))
         {

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
@@ -49,7 +51,7 @@ public static class DeclarativeProcessor
             }
             if (!touched.Add(plan.Target.Document))
             {
-                findings.Add(Catalog.Refusal(config.Source.Document, Patch.JsonPointer.Of("spec", "target"),
+                findings.Add(Catalog.Refusal(config.Source.Document.LocationOf(JsonPointer.Of("spec", "target")),
                     $"{plan.Target.Ref} is already changed by another config resource; give each job one operation", config.Source.Ref) with
                 { RuleId = ConfigResource.ErrorId });
                 continue;

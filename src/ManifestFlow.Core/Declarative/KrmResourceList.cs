@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Declarative;
@@ -47,7 +48,7 @@ public static class KrmResourceList
         {
             if (!ConfigResource.IsConfig(config))
             {
-                var error = Catalog.Refusal(config.Document, JsonPointer.Of("kind"),
+                var error = Catalog.Refusal(config.Document.LocationOf(JsonPointer.Of("kind")),
                     $"functionConfig {config.Ref.ApiVersion}/{config.Ref.Kind} is not a ManifestFlow config; pass a {ConfigResource.ApiVersion} FlinkBackup, FlinkRestore, FlinkSuspend or FlinkValidate (Kptfile: configPath)", config.Ref) with
                 { RuleId = ConfigResource.ErrorId };
                 return Finish(input, list, root, documents, [], [error], [], true);

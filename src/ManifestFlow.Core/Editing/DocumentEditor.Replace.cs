@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Editing;

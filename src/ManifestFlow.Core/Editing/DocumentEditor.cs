@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Editing;
@@ -42,7 +43,7 @@ public sealed partial class DocumentEditor
         if (document.Root is null)
         {
             var at = Math.Min(document.Start, document.File.Text.Length);
-            return new Result([], Catalog.Refused(document.File, at, "", "the document is empty; there is nothing to patch"));
+            return new Result([], Catalog.Refused(document.File.LocationOf(at, ""), "the document is empty; there is nothing to patch"));
         }
         var editor = new DocumentEditor(document);
         try
@@ -92,7 +93,7 @@ public sealed partial class DocumentEditor
     }
 
     private RefusalException Refuse(int index, JsonPointer pointer, string why) =>
-        new(Catalog.Refused(_file, index, pointer.ToString(), why));
+        new(Catalog.Refused(_file.LocationOf(index, pointer.ToString()), why));
 
     private sealed class RefusalException(Diagnostic diagnostic) : Exception(diagnostic.Message)
     {

@@ -4,6 +4,7 @@ using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Editing;
@@ -69,7 +70,7 @@ public static class PatchApplication
             var result = patch.Apply(document.Value);
             if (!result.Succeeded)
             {
-                errors.Add(Catalog.PatchFailure(document, result.Error!, result.FailedOperation, result.FailedPointer) with { Resource = resource });
+                errors.Add(Catalog.PatchFailure(document.LocationOf(result.FailedPointer), document.Index, result.Error!, result.FailedOperation) with { Resource = resource });
                 targets.Add(document.Value);
                 continue;
             }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Editing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Editing;
@@ -51,13 +52,13 @@ public static class SourceRewriter
         if (!reread.Succeeded || docs.Count != documents.Count)
         {
             var why = reread.Succeeded ? $"{docs.Count} documents instead of {documents.Count}" : reread.Errors[0].Message;
-            return Catalog.Refused(file, documents.Count > 0 ? documents[0].Start : 0, "", $"the edited text would not read back correctly ({why}); nothing was written");
+            return Catalog.Refused(file.LocationOf(documents.Count > 0 ? documents[0].Start : 0, ""), $"the edited text would not read back correctly ({why}); nothing was written");
         }
         for (var i = 0; i < docs.Count; i++)
         {
             if (!JsonEquality.DeepEquals(docs[i].Value, targets[i]))
             {
-                return Catalog.Refused(file, documents[i].Root?.Start ?? documents[i].Start, "",
+                return Catalog.Refused(file.LocationOf(documents[i].Root?.Start ?? documents[i].Start, ""),
                     $"document {i + 1}: the edited text would not read back as the patched value (merge keys or anchors in the way?); nothing was written");
             }
         }

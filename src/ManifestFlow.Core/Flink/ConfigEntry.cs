@@ -1,4 +1,4 @@
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Flink;
 

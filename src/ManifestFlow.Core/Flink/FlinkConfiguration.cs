@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Flink;
 

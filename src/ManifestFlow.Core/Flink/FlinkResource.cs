@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Core.Yaml;
 

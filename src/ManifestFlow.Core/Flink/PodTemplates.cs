@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Flink;
 

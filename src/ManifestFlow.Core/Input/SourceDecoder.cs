@@ -1,5 +1,6 @@
 using System.Text;
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Input;

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Validation;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Output;
 

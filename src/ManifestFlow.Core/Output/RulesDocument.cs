@@ -1,5 +1,5 @@
 using System.Text;
-using ManifestFlow.Core.Validation;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Output;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Patch;
 

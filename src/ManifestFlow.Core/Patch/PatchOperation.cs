@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Patch;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
-using ManifestFlow.Core.Validation.Rules;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Planning;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
-using ManifestFlow.Core.Validation.Rules;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Planning;
 
@@ -155,7 +155,7 @@ public sealed partial class OperationPlanner
         }
         if (uri.IsLocal)
         {
-            var probe = new Validation.ValidationContext(_context.Resources);
+            var probe = new ValidationContext(_context.Resources);
             var pods = _target.Kind == ResourceKind.FlinkSessionJob ? probe.SessionCluster(_target) : _target;
             if (pods is not null)
             {

@@ -1,6 +1,8 @@
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Validation;
 
 namespace ManifestFlow.Core.Planning;
@@ -69,7 +71,7 @@ public sealed partial class OperationPlanner
     private readonly List<string> _manualSteps = [];
 
     private static Diagnostic Refusal(FlinkResource target, JsonPointer pointer, string message) =>
-        Catalog.Refusal(target.Document, pointer, message, target.Ref);
+        Catalog.Refusal(target.Document.LocationOf(pointer), message, target.Ref);
 
     private void Refuse(JsonPointer pointer, string message) => _refusals.Add(Refusal(_target, pointer, message));
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Planning;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Validation;
 

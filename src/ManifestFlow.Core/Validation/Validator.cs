@@ -1,8 +1,9 @@
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
-using ManifestFlow.Core.Validation.Rules;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Validation;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Yaml;
 

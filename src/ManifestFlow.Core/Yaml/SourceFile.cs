@@ -1,3 +1,5 @@
+using ManifestFlow.Core.Diagnostics;
+
 namespace ManifestFlow.Core.Yaml;
 
 /// <summary>
@@ -36,6 +38,9 @@ public sealed class SourceFile
 
     /// <summary>The line ending new lines are written with: the file's first one.</summary>
     public string LineEnding { get; }
+
+    /// <summary>A finding's location at a character index of this file.</summary>
+    public SourceLocation LocationOf(int index, string? pointer = null) => new(Path, PositionOf(index), pointer);
 
     public SourcePosition PositionOf(int index)
     {

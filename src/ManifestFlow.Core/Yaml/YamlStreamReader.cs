@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -23,7 +24,7 @@ public static partial class YamlStreamReader
         var control = FindControlCharacter(file.Text);
         if (control >= 0)
         {
-            return Fail(Catalog.ControlCharacter(file, control, file.Text[control]));
+            return Fail(Catalog.ControlCharacter(file.LocationOf(control), file.Text[control]));
         }
         var documents = new List<SourceDocument>();
         var errors = new List<Diagnostic>();
@@ -46,14 +47,14 @@ public static partial class YamlStreamReader
             var message = CleanMessage(e.Message);
             var tab = message.Contains("tab", StringComparison.Ordinal) ? FindIndentationTab(file.Text) : -1;
             errors.Add(tab >= 0
-                ? Catalog.Syntax(file, tab, "a tab is used for indentation; YAML allows only spaces there")
-                : Catalog.SyntaxAt(file.Path, (int)e.End.Line, (int)e.End.Column, message));
+                ? Catalog.Syntax(file.LocationOf(tab), "a tab is used for indentation; YAML allows only spaces there")
+                : Catalog.Syntax(new SourceLocation(file.Path, new SourcePosition((int)e.End.Line, (int)e.End.Column)), message));
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some unterminated flow collections.
             var at = parser.Current?.End.Index ?? 0;
-            errors.Add(Catalog.Syntax(file, (int)at, "malformed YAML after this point (an unclosed '[', '{' or quote?)"));
+            errors.Add(Catalog.Syntax(file.LocationOf((int)at), "malformed YAML after this point (an unclosed '[', '{' or quote?)"));
         }
         return new Result(documents, errors);
     }
@@ -157,7 +158,7 @@ public static partial class YamlStreamReader
                     case AnchorAlias a:
                         if (!_anchors.TryGetValue(a.Value.Value, out var target))
                         {
-                            Error = Catalog.UnknownAlias(file, (int)a.Start.Index, a.Value.Value);
+                            Error = Catalog.UnknownAlias(file.LocationOf((int)a.Start.Index), a.Value.Value);
                             return null;
                         }
                         var alias = new YAlias((int)a.Start.Index, (int)a.End.Index, a.Value.Value, target);
@@ -171,7 +172,7 @@ public static partial class YamlStreamReader
                     case MappingStart or SequenceStart:
                         if (stack.Count >= limits.MaxDepth)
                         {
-                            Error = Catalog.TooDeep(file, (int)e.Start.Index, limits.MaxDepth);
+                            Error = Catalog.TooDeep(file.LocationOf((int)e.Start.Index), limits.MaxDepth);
                             return null;
                         }
                         stack.Push(new Frame(e, e is MappingStart));

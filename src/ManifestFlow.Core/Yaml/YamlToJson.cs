@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Yaml;
 
@@ -73,7 +74,7 @@ public sealed class YamlToJson
             size = Measure(alias.Target);
             if (size > _limits.MaxExpandedNodes)
             {
-                throw new ConversionException(Catalog.AliasExpansion(_file, alias, _limits.MaxExpandedNodes));
+                throw new ConversionException(Catalog.AliasExpansion(_file.LocationOf(alias.Start), alias.Name, _limits.MaxExpandedNodes));
             }
         }
         foreach (var child in node.Children)
@@ -83,8 +84,8 @@ public sealed class YamlToJson
             {
                 var culprit = child.DescendantsAndSelf().OfType<YAlias>().FirstOrDefault();
                 throw new ConversionException(culprit is null
-                    ? Catalog.TooDeep(_file, child.Start, _limits.MaxDepth)
-                    : Catalog.AliasExpansion(_file, culprit, _limits.MaxExpandedNodes));
+                    ? Catalog.TooDeep(_file.LocationOf(child.Start), _limits.MaxDepth)
+                    : Catalog.AliasExpansion(_file.LocationOf(culprit.Start), culprit.Name, _limits.MaxExpandedNodes));
             }
         }
         _sizes[node] = size;
@@ -95,7 +96,7 @@ public sealed class YamlToJson
     {
         if (depth > _limits.MaxDepth)
         {
-            throw new ConversionException(Catalog.TooDeep(_file, node.Start, _limits.MaxDepth));
+            throw new ConversionException(Catalog.TooDeep(_file.LocationOf(node.Start), _limits.MaxDepth));
         }
         switch (node)
         {
@@ -104,7 +105,7 @@ public sealed class YamlToJson
             case YScalar scalar:
                 if (!ScalarResolver.TryResolve(scalar, out var value, out var error))
                 {
-                    throw new ConversionException(Catalog.Unrepresentable(_file, scalar, error!));
+                    throw new ConversionException(Catalog.Unrepresentable(_file.LocationOf(scalar.Start), error!));
                 }
                 return value;
             case YSequence sequence:
@@ -133,10 +134,10 @@ public sealed class YamlToJson
                 Merge(result, value, depth);
                 continue;
             }
-            var name = KeyName(key, out var error) ?? throw new ConversionException(Catalog.Unrepresentable(_file, key, error!));
+            var name = KeyName(key, out var error) ?? throw new ConversionException(Catalog.Unrepresentable(_file.LocationOf(key.Start), error!));
             if (explicitKeys is null ? result.ContainsKey(name) : !explicitKeys.Add(name))
             {
-                throw new ConversionException(Catalog.Duplicate(_file, key, name, FirstKeyNamed(mapping, name)));
+                throw new ConversionException(Catalog.Duplicate(_file.LocationOf(key.Start), name, _file.PositionOf(FirstKeyNamed(mapping, name).Start).Line));
             }
             result[name] = ToJson(value, depth + 1);
         }
@@ -157,7 +158,7 @@ public sealed class YamlToJson
                 var map = item is YAlias a ? a.Target : item;
                 if (map is not YMapping)
                 {
-                    throw new ConversionException(Catalog.Unrepresentable(_file, item, "a merge key (<<) list may only hold mappings"));
+                    throw new ConversionException(Catalog.Unrepresentable(_file.LocationOf(item.Start), "a merge key (<<) list may only hold mappings"));
                 }
                 Merge(into, item, depth);
             }
@@ -165,7 +166,7 @@ public sealed class YamlToJson
         }
         if (resolved is not YMapping)
         {
-            throw new ConversionException(Catalog.Unrepresentable(_file, source, "a merge key (<<) needs a mapping or a list of mappings"));
+            throw new ConversionException(Catalog.Unrepresentable(_file.LocationOf(source.Start), "a merge key (<<) needs a mapping or a list of mappings"));
         }
         foreach (var (name, value) in (JsonObject)ToJson(resolved, depth + 1)!)
         {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Diffs;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Cli;
@@ -102,7 +102,7 @@ public sealed class AdversarialInputTests
         Assert.True(merged.ExitCode == 0, merged.StandardError);
         var (expected, error) = Kubectl.Patch(copy, """[{"op":"replace","path":"/spec/flinkConfiguration/state.savepoints.dir","value":"s3://b/sp"},{"op":"replace","path":"/spec/job/upgradeMode","value":"savepoint"}]""");
         Assert.True(expected is not null, error);
-        Assert.True(ManifestFlow.Core.Patch.JsonEquality.DeepEquals(expected[0], Manifests.Values(Manifests.ReadText(merged.Stdout))[0]));
+        Assert.True(ManifestFlow.Core.Json.JsonEquality.DeepEquals(expected[0], Manifests.Values(Manifests.ReadText(merged.Stdout))[0]));
         Assert.Contains("upgradeMode: &mode savepoint", merged.Stdout);
         Assert.Equal(2, LineDiff.TouchedLines(File.ReadAllText(copy), merged.Stdout));
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diffs;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Tests.Support;
 

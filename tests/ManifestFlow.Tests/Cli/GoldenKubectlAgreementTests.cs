@@ -1,4 +1,4 @@
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Cli;

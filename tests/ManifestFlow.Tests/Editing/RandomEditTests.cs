@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 using ManifestFlow.Tests.Cli;
 using ManifestFlow.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Patch;
 
 namespace ManifestFlow.Tests.Patch;

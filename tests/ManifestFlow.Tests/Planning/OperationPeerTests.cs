@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Planning;

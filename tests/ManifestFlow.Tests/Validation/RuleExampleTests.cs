@@ -1,4 +1,5 @@
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 

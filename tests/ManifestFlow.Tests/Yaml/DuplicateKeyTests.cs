@@ -1,4 +1,4 @@
-using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Yaml;

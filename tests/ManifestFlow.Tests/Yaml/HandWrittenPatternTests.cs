@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ManifestFlow.Core.Validation.Rules;
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Tests.Yaml;

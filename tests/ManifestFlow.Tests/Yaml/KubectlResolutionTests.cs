@@ -1,5 +1,5 @@
-using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Yaml;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ManifestFlow.Core.Patch;
+namespace ManifestFlow.Core.Json;
 
 /// <summary>An RFC 6901 JSON Pointer, parsed strictly (leading '/', only ~0 and ~1 escapes).</summary>
 public sealed class JsonPointer : IEquatable<JsonPointer>

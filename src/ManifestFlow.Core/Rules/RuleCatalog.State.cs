@@ -1,6 +1,6 @@
 using ManifestFlow.Core.Diagnostics;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Rules;
 
 /// <summary>Backup preconditions, restore safety and the GCP FlinkCluster's savepoint rules.</summary>
 public static partial class RuleCatalog

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>
 /// MF1005–MF1009: a <c>file:</c> directory must lie under a mount of the main Flink container that is

@@ -1,4 +1,4 @@
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Rules;
 
 public static partial class RuleCatalog
 {

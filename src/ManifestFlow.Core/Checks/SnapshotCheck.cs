@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>FlinkStateSnapshot: the operator's S1/S3/S4 and what makes a snapshot safe to restore from.</summary>
 public sealed class SnapshotCheck : IResourceCheck

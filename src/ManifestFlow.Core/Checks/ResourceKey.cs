@@ -1,6 +1,6 @@
 using ManifestFlow.Core.Flink;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>
 /// Index key of <see cref="ValidationContext"/>. A hand-written class rather than a tuple or a record:

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ManifestFlow.Core.Patch;
+namespace ManifestFlow.Core.Json;
 
 /// <summary>
 /// A node's text: a string value as it is, anything else as JsonNode.ToString() gives it. Strings take

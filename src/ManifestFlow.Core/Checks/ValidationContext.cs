@@ -1,9 +1,10 @@
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>Everything the checks read — all resources of the input, for cross-references — and where findings go.</summary>
 public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)

@@ -1,7 +1,8 @@
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>
 /// The seed's rule: checkpoints, savepoints and HA metadata each in a different directory on persistent

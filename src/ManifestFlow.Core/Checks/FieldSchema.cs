@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>
 /// The types and enumerations of the fields ManifestFlow reads, as the CRDs declare them, so a wrong

@@ -1,6 +1,6 @@
 using ManifestFlow.Core.Flink;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>One group of rules, applied to each resource it understands.</summary>
 public interface IResourceCheck

@@ -1,6 +1,6 @@
 using ManifestFlow.Core.Diagnostics;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Rules;
 
 /// <summary>Every validation rule. Ids are stable: suppressions, --disable and SARIF refer to them.</summary>
 public static partial class RuleCatalog

@@ -1,6 +1,7 @@
 using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>MF0202/MF0203: wrong types and unknown enumeration values, one finding each.</summary>
 public sealed class ShapeCheck : IResourceCheck

@@ -1,4 +1,4 @@
-namespace ManifestFlow.Cli;
+namespace ManifestFlow.Cli.Runtime;
 
 /// <summary>The documented exit codes (README, PRODUCT.md command-line contract).</summary>
 internal static class ExitCodes

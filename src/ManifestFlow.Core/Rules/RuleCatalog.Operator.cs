@@ -1,6 +1,6 @@
 using ManifestFlow.Core.Diagnostics;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Rules;
 
 /// <summary>The offline-checkable rules of the operator's DefaultValidator, quoting its messages.</summary>
 public static partial class RuleCatalog

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ManifestFlow.Cli;
+namespace ManifestFlow.Cli.Runtime;
 
 /// <summary>The time generated names use: SOURCE_DATE_EPOCH (the reproducible-builds convention) when set.</summary>
 internal static class Clock

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ManifestFlow.Core.Patch;
+namespace ManifestFlow.Core.Json;
 
 /// <summary>JSON value equality as RFC 6902 'test' defines it: member order ignored, numbers compared by value.</summary>
 public static class JsonEquality

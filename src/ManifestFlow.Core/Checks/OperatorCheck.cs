@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>
 /// The operator's DefaultValidator rules that need no cluster (reference/flink-operators.md §1d), with
@@ -181,7 +182,7 @@ public sealed class OperatorCheck : IResourceCheck
         {
             return;
         }
-        var changed = !Patch.JsonEquality.DeepEquals(nonce, last["savepointRedeployNonce"]);
+        var changed = !JsonEquality.DeepEquals(nonce, last["savepointRedeployNonce"]);
         if (changed && string.IsNullOrWhiteSpace(job["initialSavepointPath"]?.AsText()))
         {
             context.Report(RuleCatalog.RedeployNeedsPath, r, FlinkResource.JobPointer.Append("initialSavepointPath"),

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>Backup preconditions and restore safety on FlinkDeployments and FlinkSessionJobs (PRODUCT.md "What it checks" 3 and 4).</summary>
 public sealed class RestoreCheck : IResourceCheck

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
-using ManifestFlow.Core.Patch;
+using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Rules;
 
-namespace ManifestFlow.Core.Validation.Rules;
+namespace ManifestFlow.Core.Checks;
 
 /// <summary>The GCP/spotify FlinkCluster's savepoint rules (reference/flink-operators.md §2), quoting its webhook.</summary>
 public sealed class ClusterCheck : IResourceCheck

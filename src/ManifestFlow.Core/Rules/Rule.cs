@@ -1,6 +1,6 @@
 using ManifestFlow.Core.Diagnostics;
 
-namespace ManifestFlow.Core.Validation;
+namespace ManifestFlow.Core.Rules;
 
 /// <summary>
 /// A check's identity and documentation: stable id, default severity, what it protects against, what
