@@ -7,6 +7,7 @@ using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Review;
 
@@ -118,7 +119,7 @@ public static class Reviewer
             classes.Add(nonceChanged ? "redeploy from savepoint" : "restore");
             if (!nonceChanged)
             {
-                risks.Add(new Risk("MF4004", Severity.Error,
+                risks.Add(new Risk(RuleCatalog.InitialPathIgnored.Id, RuleCatalog.InitialPathIgnored.Severity,
                     $"initialSavepointPath changed but savepointRedeployNonce did not ({Before("savepointRedeployNonce") ?? "unset"}): on this deployed resource the operator ignores the new path, so the job will NOT restore from {path}; increase savepointRedeployNonce (manifestflow restore does)",
                     at(Job.Append("initialSavepointPath"))));
             }

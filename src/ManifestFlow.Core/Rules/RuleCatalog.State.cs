@@ -31,7 +31,7 @@ public static partial class RuleCatalog
         Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, initialSavepointPath: s3://other-bucket/savepoint-1}"),
         Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, initialSavepointPath: s3://flink-state/orders/savepoints/savepoint-1}"));
 
-    public static readonly Rule InitialPathIgnored = new("MF4004", "initial-savepoint-path-ignored", Severity.Warning, Restore,
+    public static readonly Rule InitialPathIgnored = new("MF4004", "initial-savepoint-path-ignored", Severity.Error, Restore,
         "`initialSavepointPath` differs from the last reconciled spec but `savepointRedeployNonce` did not change: the operator reads the path only on first deployment or on a nonce change, so this edit silently does nothing.",
         "Also increase `savepointRedeployNonce` (`manifestflow restore` does this).",
         Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, savepointRedeployNonce: 3, initialSavepointPath: s3://flink-state/orders/savepoints/savepoint-2}", extra: LastReconciled),
