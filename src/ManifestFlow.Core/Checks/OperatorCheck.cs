@@ -178,7 +178,7 @@ public sealed class OperatorCheck : IResourceCheck
 
     private static void CheckRedeployNonce(FlinkResource r, JsonObject job, ValidationContext context)
     {
-        if (job["savepointRedeployNonce"] is not JsonValue nonce || LastReconciledJob(r) is not { } last)
+        if (job["savepointRedeployNonce"] is not JsonValue nonce || ReconciledSpec.LastReconciledJob(r) is not { } last)
         {
             return;
         }
@@ -187,25 +187,6 @@ public sealed class OperatorCheck : IResourceCheck
         {
             context.Report(RuleCatalog.RedeployNeedsPath, r, FlinkResource.JobPointer.Append("initialSavepointPath"),
                 ValidationContext.OperatorSays(RuleCatalog.RedeployNeedsPath, RuleCatalog.RedeployNeedsPath.OperatorMessage!, $"savepointRedeployNonce changed from {last["savepointRedeployNonce"]?.ToJsonString() ?? "unset"} to {nonce.ToJsonString()}: set initialSavepointPath to the savepoint to redeploy from"));
-        }
-    }
-
-    /// <summary>The job of <c>status.reconciliationStatus.lastReconciledSpec</c> (a JSON string), when the status records one.</summary>
-    public static JsonObject? LastReconciledJob(FlinkResource r)
-    {
-        if (r.At(JsonPointer.Of("status", "reconciliationStatus", "lastReconciledSpec")) is not JsonValue v || !v.TryGetValue<string>(out var text))
-        {
-            return null;
-        }
-        try
-        {
-            // The operator stores {"spec":{…},"resource_metadata":{…}}; older versions stored the bare spec.
-            var parsed = JsonNode.Parse(text);
-            return (parsed?["spec"]?["job"] ?? parsed?["job"]) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
         }
     }
 

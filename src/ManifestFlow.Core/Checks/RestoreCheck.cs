@@ -21,6 +21,7 @@ public sealed class RestoreCheck : IResourceCheck
         if (!string.IsNullOrWhiteSpace(path))
         {
             CheckSavepointLocation(context, r, pathPointer, path, r);
+            CheckSnapshotOfPath(context, r, pathPointer, path);
         }
         if (job["allowNonRestoredState"] is JsonValue allow && allow.TryGetValue<bool>(out var allowed) && allowed)
         {
@@ -52,7 +53,21 @@ public sealed class RestoreCheck : IResourceCheck
         }
     }
 
-    private static JsonObject? LastReconciled(FlinkResource r) => OperatorCheck.LastReconciledJob(r);
+    /// <summary>The path belongs to a snapshot of the input that did not complete: nothing sound to restore from.</summary>
+    private static void CheckSnapshotOfPath(ValidationContext context, FlinkResource r, JsonPointer pointer, string path)
+    {
+        foreach (var snapshot in context.InNamespace(ResourceKind.FlinkStateSnapshot, r.Namespace))
+        {
+            var status = SnapshotStatus.Of(snapshot);
+            if (!status.IsCompleted && string.Equals(status.Path?.Trim(), path.Trim(), StringComparison.Ordinal))
+            {
+                context.Report(RuleCatalog.RestoreFromIncompleteSnapshot, r, pointer,
+                    $"initialSavepointPath is the path of FlinkStateSnapshot {snapshot.Name}, whose status.state is {status.State ?? "unset"}, not COMPLETED; restore from a completed snapshot");
+            }
+        }
+    }
+
+    private static JsonObject? LastReconciled(FlinkResource r) => ReconciledSpec.LastReconciledJob(r);
 
     private static void CheckBackupReadiness(FlinkResource r, ValidationContext context)
     {

@@ -47,14 +47,13 @@ public sealed class SnapshotCheck : IResourceCheck
         {
             return;
         }
-        var state = status["state"]?.AsText();
-        var path = status["path"]?.AsText();
-        if (state != "COMPLETED" || string.IsNullOrWhiteSpace(path))
+        var snapshot = SnapshotStatus.Of(r);
+        var path = snapshot.Path;
+        if (!snapshot.IsRestorable)
         {
-            var why = state != "COMPLETED" ? $"its status.state is {state ?? "unset"}" : "its status.path is empty";
             var error = status["error"]?.AsText();
-            context.Report(RuleCatalog.SnapshotNotCompleted, r, JsonPointer.Of("status", state != "COMPLETED" ? "state" : "path"),
-                $"this snapshot cannot be restored from: {why}{(string.IsNullOrEmpty(error) ? "" : $" (error: {error})")}; restore from a COMPLETED snapshot with a path");
+            context.Report(RuleCatalog.SnapshotNotCompleted, r, snapshot.Blocker,
+                $"this snapshot cannot be restored from: {snapshot.Problem}{(string.IsNullOrEmpty(error) ? "" : $" (error: {error})")}; restore from a COMPLETED snapshot with a path");
             return;
         }
         if (isSavepoint && target is not null)

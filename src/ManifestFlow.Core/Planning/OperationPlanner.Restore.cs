@@ -54,7 +54,7 @@ public sealed partial class OperationPlanner
         {
             return false;
         }
-        var last = OperatorCheck.LastReconciledJob(_target);
+        var last = ReconciledSpec.LastReconciledJob(_target);
         return last is null || !JsonEquality.DeepEquals(last["savepointRedeployNonce"], _target.At(Job.Append("savepointRedeployNonce")));
     }
 

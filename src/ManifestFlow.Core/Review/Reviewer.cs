@@ -4,10 +4,9 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
-using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
-using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Review;
 
@@ -143,7 +142,7 @@ public static class Reviewer
             classes.Add($"upgrade-mode change ({modeBefore} -> {modeAfter})");
             if (modeAfter == "stateless")
             {
-                risks.Add(new Risk("MF4006", Severity.Warning, $"upgradeMode becomes stateless: every later upgrade starts the job from empty state; keep savepoint or last-state", at(Job.Append("upgradeMode"))));
+                risks.Add(new Risk(RuleCatalog.StatelessDiscardsState.Id, RuleCatalog.StatelessDiscardsState.Severity, $"upgradeMode becomes stateless: every later upgrade starts the job from empty state; keep savepoint or last-state", at(Job.Append("upgradeMode"))));
             }
         }
         if (pathChanged || old is null)
@@ -160,9 +159,9 @@ public static class Reviewer
     private static void SnapshotRisk(FlinkResource job, string path, Validator.Result head, List<Risk> risks, Func<JsonPointer, string> at)
     {
         var snapshots = head.Parsed.Where(s => s.Kind == ResourceKind.FlinkStateSnapshot && s.Namespace == job.Namespace && s.Text(JsonPointer.Of("status", "path")) == path).ToList();
-        foreach (var snapshot in snapshots.Where(s => s.Text(JsonPointer.Of("status", "state")) != "COMPLETED"))
+        foreach (var snapshot in snapshots.Where(s => !SnapshotStatus.Of(s).IsCompleted))
         {
-            risks.Add(new Risk("MF4001", Severity.Error, $"the savepoint comes from FlinkStateSnapshot {snapshot.Name}, whose status.state is {snapshot.Text(JsonPointer.Of("status", "state")) ?? "unset"}, not COMPLETED; restore from a completed snapshot", at(Job.Append("initialSavepointPath"))));
+            risks.Add(new Risk(RuleCatalog.RestoreFromIncompleteSnapshot.Id, RuleCatalog.RestoreFromIncompleteSnapshot.Severity, $"the savepoint comes from FlinkStateSnapshot {snapshot.Name}, whose status.state is {SnapshotStatus.Of(snapshot).State ?? "unset"}, not COMPLETED; restore from a completed snapshot", at(Job.Append("initialSavepointPath"))));
         }
     }
 

@@ -42,6 +42,14 @@ public static partial class RuleCatalog
         "Keep it only when operators were removed on purpose; otherwise remove it so a mismatched savepoint fails loudly.",
         Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, allowNonRestoredState: true}"), Deployment());
 
+    public static readonly Rule RestoreFromIncompleteSnapshot = new("MF4008", "restore-from-incomplete-snapshot", Severity.Error, Restore,
+        "`initialSavepointPath` is the path of a FlinkStateSnapshot whose `status.state` is not COMPLETED: the savepoint may be partial or missing, so the restore fails or restores the wrong state.",
+        "Restore from a snapshot whose `status.state` is COMPLETED (`manifestflow restore --snapshot NAME` checks it).",
+        Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, initialSavepointPath: s3://flink-state/orders/savepoints/savepoint-caf2b2}") + "\n---\n" +
+            Snapshot("jobReference: {kind: FlinkDeployment, name: orders}\n  savepoint: {alreadyExists: false, disposeOnDelete: false}\nstatus: {state: FAILED, path: \"s3://flink-state/orders/savepoints/savepoint-caf2b2\"}"),
+        Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, initialSavepointPath: s3://flink-state/orders/savepoints/savepoint-caf2b2}") + "\n---\n" +
+            Snapshot("jobReference: {kind: FlinkDeployment, name: orders}\n  savepoint: {alreadyExists: false, disposeOnDelete: false}\nstatus: {state: COMPLETED, path: \"s3://flink-state/orders/savepoints/savepoint-caf2b2\"}"));
+
     public static readonly Rule StatelessDiscardsState = new("MF4006", "stateless-discards-state", Severity.Warning, Restore,
         "`upgradeMode` is `stateless` (the default) although the job is set up to keep state (a savepoint to start from, or state directories): every upgrade starts from empty state.",
         "Use `upgradeMode: savepoint` (or `last-state`).",

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Checks;
-using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 
-namespace ManifestFlow.Core.Planning;
+namespace ManifestFlow.Core.Flink;
 
 /// <summary>Every savepointTriggerNonce the spec and status show was used: "an integer that has never been used before" (seed 000).</summary>
 public static class NonceHistory
@@ -21,7 +19,7 @@ public static class NonceHistory
                 Add(used, entry?["triggerNonce"]);
             }
         }
-        Add(used, OperatorCheck.LastReconciledJob(r)?["savepointTriggerNonce"]);
+        Add(used, ReconciledSpec.LastReconciledJob(r)?["savepointTriggerNonce"]);
         return used;
     }
 
