@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ManifestFlow.Cli.Output;
 using ManifestFlow.Cli.Runtime;
-using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Operations;
 
 namespace ManifestFlow.Cli.Commands;
 
@@ -45,14 +45,16 @@ internal static class OperationCommands
         var command = new Command("backup", "Take a savepoint: a FlinkStateSnapshot (seed 001), a new savepointTriggerNonce (seed 000), or savepointGeneration + 1 for a FlinkCluster (seed 002).");
         var common = AddCommon(command);
         var method = new Option<string?>("--method") { Description = "snapshot (default) or nonce" };
+        method.AcceptOnlyFromAmong("snapshot", "nonce");
         var name = new Option<string?>("--snapshot-name") { Description = "name of the new FlinkStateSnapshot (default <target>-backup-<UTC yyyyMMdd-HHmmss>, time from SOURCE_DATE_EPOCH when set)" };
         var nonce = new Option<long?>("--nonce") { Description = "savepointTriggerNonce to use; refused if already used" };
         command.Options.Add(method);
         command.Options.Add(name);
         command.Options.Add(nonce);
-        command.SetAction(r => OperationRunner.Run(console, Options(r, common), Request(r, common, "backup") with
+        command.SetAction(r => OperationRunner.Run(console, Options(r, common), new BackupRequest(r.GetValue(common.Deployment)!, r.GetValue(common.Namespace))
         {
-            Method = r.GetValue(method),
+            Now = Clock.Now(),
+            Method = BackupOperation.ParseMethod(r.GetValue(method)),
             SnapshotName = r.GetValue(name),
             Nonce = r.GetValue(nonce),
         }));
@@ -80,8 +82,9 @@ internal static class OperationCommands
                 r.AddError("--snapshot and --savepoint-path are alternatives; give one");
             }
         });
-        command.SetAction(r => OperationRunner.Run(console, Options(r, common), Request(r, common, "restore") with
+        command.SetAction(r => OperationRunner.Run(console, Options(r, common), new RestoreRequest(r.GetValue(common.Deployment)!, r.GetValue(common.Namespace))
         {
+            Now = Clock.Now(),
             Snapshot = r.GetValue(snapshot),
             SavepointPath = r.GetValue(path),
             AllowNonRestoredState = r.GetValue(allow),
@@ -96,12 +99,9 @@ internal static class OperationCommands
     {
         var command = new Command("suspend", "Stop a job with a savepoint (seeds 003/004): upgradeMode savepoint, state suspended.");
         var common = AddCommon(command);
-        command.SetAction(r => OperationRunner.Run(console, Options(r, common), Request(r, common, "suspend")));
+        command.SetAction(r => OperationRunner.Run(console, Options(r, common), new SuspendRequest(r.GetValue(common.Deployment)!, r.GetValue(common.Namespace)) { Now = Clock.Now() }));
         return command;
     }
-
-    private static OperationRequest Request(ParseResult r, Common common, string operation) =>
-        new(operation, r.GetValue(common.Deployment)!, r.GetValue(common.Namespace)) { Now = Clock.Now() };
 
     private static OperationRunner.Options Options(ParseResult r, Common common) =>
         new(r.GetValue(common.Paths) ?? [], r.GetValue(common.Emit)!, r.GetValue(common.Out), r.GetValue(common.InPlace), r.GetValue(common.PlanFormat)!);

@@ -4,14 +4,18 @@ using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Operations;
+using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
-using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;
 
-/// <summary>Reads, validates, plans, checks the result, then writes exactly one output form — or nothing at all.</summary>
+/// <summary>
+/// The command-line front end of backup, restore and suspend: reads the inputs into a workspace, runs the
+/// pipeline, then writes exactly one output form — or nothing at all.
+/// </summary>
 internal static class OperationRunner
 {
     public sealed record Options(string[] Paths, string Emit, string? Out, bool InPlace, string PlanFormat);
@@ -34,33 +38,19 @@ internal static class OperationRunner
         {
             return report.Fail(input.Errors, ExitCodes.UsageOrInput);
         }
-        var validation = Validator.Validate(input.Files, limits);
-        if (validation.Unreadable)
-        {
-            return report.Fail(validation.Diagnostics.Where(Catalog.IsUnreadableInput), ExitCodes.UsageOrInput);
-        }
-        var extra = SnapshotFile(request, reader, console.WorkingDirectory, limits, report, out var snapshotError);
+        var references = SnapshotFile(request, reader, console.WorkingDirectory, limits, report, out var snapshotError);
         if (snapshotError is not null)
         {
             return snapshotError.Value;
         }
-        var planned = OperationPlanner.Plan(request, validation, extra);
-        if (planned.Plan is not { } plan)
+        var workspace = Workspace.Read(input.Files, limits);
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { Command = request, References = references, Limits = limits });
+        if (outcome.Failed)
         {
-            return report.Fail(planned.Refusals, ExitCodes.Failed);
+            return report.Fail(outcome.Findings.Where(outcome.Configuration.Fails), outcome.Unreadable ? ExitCodes.UsageOrInput : ExitCodes.Failed);
         }
-        var edited = PlanEmitter.EditedSource(plan, limits);
-        if (!edited.Succeeded)
-        {
-            return report.Fail(edited.Errors, ExitCodes.Failed);
-        }
-        var newErrors = PlanEmitter.NewErrors(plan, edited.Text!, input.Files, limits);
-        if (newErrors.Count > 0)
-        {
-            console.StandardError.WriteLine($"manifestflow: refusing to {request.Operation} {plan.Target.Ref}: the result would not pass validation");
-            return report.Fail(newErrors, ExitCodes.Failed);
-        }
-        var written = Emit(console, options, plan, edited.Text!, limits, report);
+        var plan = outcome.Plans[0];
+        var written = Emit(console, options, workspace, outcome, plan, report);
         if (written != ExitCodes.Success)
         {
             return written;
@@ -69,19 +59,21 @@ internal static class OperationRunner
         return ExitCodes.Success;
     }
 
-    private static int Emit(CliConsole console, Options options, Plan plan, string editedSource, ReadLimits limits, DiagnosticReporter report)
+    private static int Emit(CliConsole console, Options options, Workspace workspace, ExecutionOutcome outcome, Plan plan, DiagnosticReporter report)
     {
+        var original = workspace.Documents.Where(d => ReferenceEquals(d.File, plan.Target.Document.File)).ToList();
+        var edited = outcome.EditedFileOf(plan);
         if (options.InPlace)
         {
-            return WriteInPlace(plan, editedSource, console.WorkingDirectory, report);
+            return WriteInPlace(plan, edited?.Text ?? plan.Target.Document.File.Text, console.WorkingDirectory, report);
         }
         if (options.Emit == "kustomize")
         {
-            return WriteOverlay(console, plan, options.Out!, report);
+            return WriteOverlay(console, plan, original, options.Out!, report);
         }
         var text = options.Emit == "patch"
             ? plan.Steps.Count == 0 && plan.NewResources.Count > 0 ? string.Join("---\n", plan.NewResources.Select(r => r.Yaml)) : PlanEmitter.PatchJson(plan)
-            : PlanEmitter.Manifest(plan, editedSource, limits);
+            : PlanEmitter.Manifest(plan, edited?.Documents ?? original);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(text));
         console.StandardOutput.Flush();
         return ExitCodes.Success;
@@ -115,10 +107,10 @@ internal static class OperationRunner
         return ExitCodes.Success;
     }
 
-    private static int WriteOverlay(CliConsole console, Plan plan, string outDirectory, DiagnosticReporter report)
+    private static int WriteOverlay(CliConsole console, Plan plan, IReadOnlyList<SourceDocument> documents, string outDirectory, DiagnosticReporter report)
     {
         var root = Path.GetFullPath(outDirectory, console.WorkingDirectory);
-        var files = PlanEmitter.Kustomize(plan);
+        var files = PlanEmitter.Kustomize(plan, documents);
         foreach (var (name, _) in files)
         {
             var full = Path.GetFullPath(Path.Combine(root, name));
@@ -135,26 +127,21 @@ internal static class OperationRunner
         return ExitCodes.Success;
     }
 
-    /// <summary>--snapshot FILE: the snapshot's own manifest, read like any input.</summary>
+    /// <summary>--snapshot FILE: the snapshot's own manifest, read once, for lookup only.</summary>
     private static List<FlinkResource> SnapshotFile(OperationRequest request, InputReader reader, string workingDirectory, ReadLimits limits, DiagnosticReporter report, out int? error)
     {
         error = null;
-        if (request.Snapshot is not { } value || !File.Exists(Path.Combine(workingDirectory, value)))
+        if (request is not RestoreRequest { Snapshot: { } value } || !File.Exists(Path.Combine(workingDirectory, value)))
         {
             return [];
         }
         var input = reader.Read([value]);
-        if (input.Errors.Count > 0)
+        var workspace = Workspace.Read(input.Files, limits, input.Errors);
+        if (workspace.ReadErrors.Count > 0)
         {
-            error = report.Fail(input.Errors, ExitCodes.UsageOrInput);
+            error = report.Fail(workspace.ReadErrors, ExitCodes.UsageOrInput);
             return [];
         }
-        var read = YamlStreamReader.Read(input.Files[0], limits);
-        if (!read.Succeeded)
-        {
-            error = report.Fail(read.Errors, ExitCodes.UsageOrInput);
-            return [];
-        }
-        return read.Documents.Select(FlinkResource.From).OfType<FlinkResource>().Where(r => r.Kind == ResourceKind.FlinkStateSnapshot).ToList();
+        return workspace.Documents.Select(FlinkResource.From).OfType<FlinkResource>().Where(r => r.Kind == ResourceKind.FlinkStateSnapshot).ToList();
     }
 }

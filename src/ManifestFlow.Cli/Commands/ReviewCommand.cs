@@ -6,6 +6,7 @@ using ManifestFlow.Cli.Output;
 using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Review;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
@@ -40,7 +41,8 @@ internal static class ReviewCommand
         {
             return report.Fail(errors, ExitCodes.UsageOrInput);
         }
-        var jobs = Reviewer.Review(before, after, limits);
+        var request = new Session.Request(RunConfiguration.Default) { Limits = limits };
+        var jobs = Reviewer.Review(Session.Validate(Workspace.Read(before, limits), request), Session.Validate(Workspace.Read(after, limits), request));
         string output;
         if (format == "json")
         {

@@ -5,8 +5,7 @@ using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Output;
-using ManifestFlow.Core.Rules;
-using ManifestFlow.Core.Validation;
+using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;
@@ -20,48 +19,44 @@ internal static class ValidateCommand
         // String options parsed here, not Option<enum>: System.CommandLine's generic code over an enum of
         // ours cannot be precompiled and was jitted (20 methods) on every start.
         var format = new Option<string>("--format", "-o") { Description = "text, json, sarif or github", DefaultValueFactory = _ => "text" };
-        var failOn = new Option<string>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error or warning", DefaultValueFactory = _ => "error" };
+        var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default) or warning" };
         var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
         var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
             paths, format, failOn, disable, only,
         };
-        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn) ?? "error", result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
+        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string formatName, string failOnName, string[] disable, string[] only)
+    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only)
     {
         if (ParseFormat(formatName) is not { } format)
         {
             return new DiagnosticReporter(console.StandardError).Usage($"--format takes text, json, sarif or github, not '{formatName}'");
         }
-        if (ParseFailOn(failOnName) is not { } failOn)
+        var failOn = failOnName is null ? null : ParseFailOn(failOnName);
+        if (failOnName is not null && failOn is null)
         {
             return new DiagnosticReporter(console.StandardError).Usage($"--fail-on takes error or warning, not '{failOnName}'");
         }
-        var disabled = Ids(disable);
-        var onlyIds = Ids(only);
         var limits = ReadLimits.Default;
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
-        var result = Validator.Validate(input.Files, limits, disabled);
-        var diagnostics = input.Errors.Concat(result.Diagnostics)
-            .Where(d => onlyIds.Count == 0 || onlyIds.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
-        diagnostics.Sort(Diagnostic.Compare);
-        var report = new ValidationReport(diagnostics, input.Files.Count + input.Errors.Count, result.Resources);
+        var workspace = Workspace.Read(input.Files, limits, input.Errors);
+        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits });
+        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
 
         var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
         console.StandardOutput.Flush();
         console.StandardError.WriteLine(report.Summary);
 
-        if (input.Errors.Count > 0 || result.Unreadable)
+        if (input.Errors.Count > 0 || outcome.Unreadable)
         {
             return ExitCodes.UsageOrInput;
         }
-        var failing = failOn == Severity.Warning ? report.Errors + report.Warnings : report.Errors;
-        return failing > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        return outcome.Failed ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     private static DiagnosticFormat? ParseFormat(string name) => name.ToLowerInvariant() switch

@@ -3,10 +3,9 @@ using System.Text;
 using ManifestFlow.Cli.Output;
 using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Declarative;
-using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
@@ -40,22 +39,12 @@ internal static class ArgoCdPluginHost
         {
             return report.Fail([.. input.Errors, .. escaped.Select(f => Catalog.Unreadable(f.Path, "a symbolic link leads outside the application directory; refusing to read it"))], ExitCodes.UsageOrInput);
         }
-        var documents = new List<SourceDocument>();
-        var readErrors = new List<Diagnostic>();
-        foreach (var file in input.Files)
+        var workspace = Workspace.Read(input.Files, limits);
+        if (workspace.ReadErrors.Count > 0)
         {
-            var read = YamlStreamReader.Read(file, limits);
-            readErrors.AddRange(read.Errors);
-            documents.AddRange(read.Documents);
+            return report.Fail(workspace.ReadErrors, ExitCodes.UsageOrInput);
         }
-        if (readErrors.Count > 0)
-        {
-            return report.Fail(readErrors, ExitCodes.UsageOrInput);
-        }
-        var resources = documents.Select(FlinkResource.From).ToList();
-        var configs = resources.OfType<FlinkResource>().Where(ConfigResource.IsConfigGroup).ToList();
-        configs.AddRange(Parameters.Validate());
-        var outcome = DeclarativeProcessor.Process(documents, configs, Clock.Now());
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. Parameters.Validate()], OperationsFromInputs = true, Limits = limits });
         foreach (var plan in outcome.Plans)
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));
@@ -69,38 +58,28 @@ internal static class ArgoCdPluginHost
             console.StandardError.WriteLine("manifestflow: nothing was generated (an empty stream would make Argo CD prune the application)");
             return ExitCodes.Failed;
         }
-        var stream = Render(documents, resources, outcome, limits, out var errors);
-        if (stream is null)
-        {
-            return report.Fail(errors, ExitCodes.Failed);
-        }
+        var stream = Render(workspace, outcome);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(stream));
         console.StandardOutput.Flush();
         return ExitCodes.Success;
     }
 
-    /// <summary>Every manifest but the config resources, format-preserving, then the new resources.</summary>
-    private static string? Render(List<SourceDocument> documents, List<FlinkResource?> resources, DeclarativeProcessor.Outcome outcome, ReadLimits limits, out IReadOnlyList<Diagnostic> errors)
+    /// <summary>Every manifest but the config resources, as edited (format-preserving), then the new resources.</summary>
+    private static string Render(Workspace workspace, ExecutionOutcome outcome)
     {
-        errors = [];
         var parts = new List<string>();
-        foreach (var group in documents.Select((d, i) => (d, i)).GroupBy(x => x.d.File))
+        foreach (var file in workspace.Documents.GroupBy(d => d.File))
         {
-            var fileDocs = group.Select(x => x.d).ToList();
-            var rewrite = SourceRewriter.Rewrite(group.Key, fileDocs, group.Select(x => outcome.Values[x.i]).ToList(), limits);
-            if (!rewrite.Succeeded)
+            var edited = outcome.EditedFiles.FirstOrDefault(f => ReferenceEquals(f.Original, file.Key));
+            var documents = edited?.Documents ?? file.ToList();
+            var text = edited?.Text ?? file.Key.Text;
+            foreach (var document in documents)
             {
-                errors = rewrite.Errors;
-                return null;
-            }
-            var reread = YamlStreamReader.Read(new SourceFile(group.Key.Path, rewrite.Text!), limits).Documents;
-            foreach (var (document, index) in group)
-            {
-                if (document.IsEmpty || (resources[index] is { } r && ConfigResource.IsConfigGroup(r)))
+                if (document.IsEmpty || (FlinkResource.From(document) is { } r && ConfigResource.IsConfigGroup(r)))
                 {
                     continue;
                 }
-                parts.Add(PlanEmitter.DocumentText(reread, document.Index, rewrite.Text!));
+                parts.Add(PlanEmitter.DocumentText(documents, document.Index, text));
             }
         }
         parts.AddRange(outcome.Created.Select(c => c.Resource.Yaml));

@@ -30,7 +30,7 @@ internal static class KrmFunctionHost
         {
             return new DiagnosticReporter(console.StandardError).Fail(input.Errors, ExitCodes.UsageOrInput);
         }
-        var result = KrmResourceList.Run(input.Files[0], Clock.Now(), limits);
+        var result = KrmResourceList.Run(input.Files[0], limits);
         foreach (var plan in result.Plans)
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));

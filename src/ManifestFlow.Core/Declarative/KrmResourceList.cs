@@ -4,6 +4,7 @@ using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
@@ -23,7 +24,7 @@ public static class KrmResourceList
 
     public sealed record Result(string? Output, bool Failed, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<Plan> Plans);
 
-    public static Result Run(SourceFile input, DateTimeOffset now, ReadLimits limits)
+    public static Result Run(SourceFile input, ReadLimits limits)
     {
         var read = YamlStreamReader.Read(input, limits);
         if (!read.Succeeded)
@@ -35,15 +36,9 @@ public static class KrmResourceList
         {
             return new Result(null, true, [Catalog.Unreadable(input.Path, "stdin is not a KRM ResourceList (kind: ResourceList, apiVersion: config.kubernetes.io/v1)")], []);
         }
-        var items = Member(rootNode, "items") as YSequence;
-        var itemValues = root["items"] as JsonArray ?? [];
-        var documents = new List<SourceDocument>();
-        for (var i = 0; i < itemValues.Count && items is not null; i++)
-        {
-            documents.Add(new SourceDocument(input, i, items.Items[i].Start, items.Items[i].End, items.Items[i], itemValues[i]) { AliasesByTarget = list.AliasesByTarget });
-        }
+        var workspace = Workspace.OfResourceList(list);
         var configs = new List<FlinkResource>();
-        if (Member(rootNode, "functionConfig") is { } configNode &&
+        if (Workspace.Member(rootNode, "functionConfig") is { } configNode &&
             FlinkResource.From(new SourceDocument(input, -1, configNode.Start, configNode.End, configNode, root["functionConfig"]) { AliasesByTarget = list.AliasesByTarget }) is { } config)
         {
             if (!ConfigResource.IsConfig(config))
@@ -51,26 +46,28 @@ public static class KrmResourceList
                 var error = Catalog.Refusal(config.Document.LocationOf(JsonPointer.Of("kind")),
                     $"functionConfig {config.Ref.ApiVersion}/{config.Ref.Kind} is not a ManifestFlow config; pass a {ConfigResource.ApiVersion} FlinkBackup, FlinkRestore, FlinkSuspend or FlinkValidate (Kptfile: configPath)", config.Ref) with
                 { RuleId = ConfigResource.ErrorId };
-                return Finish(input, list, root, documents, [], [error], [], true);
+                return Finish(list, root, workspace.Documents, [], [error], [], true, limits);
             }
             configs.Add(config);
         }
-        var outcome = DeclarativeProcessor.Process(documents, configs, now);
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = configs, Limits = limits });
+        // Render on the edited list (already verified), so the items' edits are not spliced twice.
+        var edited = outcome.EditedFiles.Count > 0 ? outcome.EditedFiles[0].Documents[0] : list;
         var newItems = outcome.Values.ToList();
-        foreach (var (resource, target) in outcome.Created)
+        foreach (var created in outcome.Created)
         {
-            var item = (JsonObject)resource.Value.DeepClone();
+            var item = (JsonObject)created.Resource.Value.DeepClone();
             var annotations = new JsonObject();
-            var path = NewItemPath(target, resource.FileName);
+            var path = NewItemPath(created.CreatedFor, created.Resource.FileName);
             annotations[LegacyPathAnnotation] = path;
             annotations[PathAnnotation] = path;
             item["metadata"]!["annotations"] = annotations;
             newItems.Add(item);
         }
-        return Finish(input, list, root, documents, newItems, outcome.Findings, outcome.Plans, outcome.Failed);
+        return Finish(edited, (JsonObject)edited.Value!, workspace.Documents, newItems, outcome.Findings, outcome.Plans, outcome.Failed, limits);
     }
 
-    private static Result Finish(SourceFile input, SourceDocument list, JsonObject root, List<SourceDocument> documents, List<JsonNode?> newItems, IReadOnlyList<Diagnostic> findings, IReadOnlyList<Plan> plans, bool failed)
+    private static Result Finish(SourceDocument list, JsonObject root, IReadOnlyList<SourceDocument> documents, List<JsonNode?> newItems, IReadOnlyList<Diagnostic> findings, IReadOnlyList<Plan> plans, bool failed, ReadLimits limits)
     {
         var target = (JsonObject)root.DeepClone();
         if (newItems.Count > 0 || documents.Count == 0)
@@ -82,7 +79,7 @@ public static class KrmResourceList
         {
             target["results"] = results;
         }
-        var rewrite = SourceRewriter.Rewrite(input, [list], [target], ReadLimits.Default);
+        var rewrite = SourceRewriter.Rewrite(list.File, [list], [target], limits);
         return rewrite.Succeeded ? new Result(rewrite.Text, failed, findings, plans) : new Result(null, true, rewrite.Errors, plans);
     }
 
@@ -104,7 +101,7 @@ public static class KrmResourceList
         path.Length > 0 && !path.StartsWith('/') && !path.Contains('\\', StringComparison.Ordinal) && !path.Contains(':', StringComparison.Ordinal) &&
         path.Split('/').All(part => part is not (".." or ""));
 
-    private static JsonObject ResultOf(Diagnostic d, List<SourceDocument> documents)
+    private static JsonObject ResultOf(Diagnostic d, IReadOnlyList<SourceDocument> documents)
     {
         var result = new JsonObject
         {
@@ -158,7 +155,4 @@ public static class KrmResourceList
         }
         return b.ToString();
     }
-
-    private static YNode? Member(YMapping mapping, string name) =>
-        mapping.Entries.FirstOrDefault(e => YamlToJson.KeyName(e.Key, out _) == name)?.Value;
 }

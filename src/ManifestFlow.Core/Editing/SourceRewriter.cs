@@ -13,7 +13,8 @@ namespace ManifestFlow.Core.Editing;
 /// </summary>
 public static class SourceRewriter
 {
-    public sealed record Result(string? Text, IReadOnlyList<Diagnostic> Errors)
+    /// <param name="Documents">The documents of the new text, as the verification read them (kept so nobody parses it again).</param>
+    public sealed record Result(string? Text, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<SourceDocument>? Documents = null)
     {
         public bool Succeeded => Errors.Count == 0;
     }
@@ -38,17 +39,17 @@ public static class SourceRewriter
         }
         if (splices.Count == 0)
         {
-            return new Result(file.Text, []);
+            return new Result(file.Text, [], documents);
         }
         var text = TextSplice.ApplyAll(file.Text, splices);
-        var check = Verify(file, text, documents, targets, limits);
-        return check is null ? new Result(text, []) : new Result(null, [check]);
+        var check = Verify(file, text, documents, targets, limits, out var reread);
+        return check is null ? new Result(text, [], reread) : new Result(null, [check]);
     }
 
-    private static Diagnostic? Verify(SourceFile file, string text, IReadOnlyList<SourceDocument> documents, IReadOnlyList<JsonNode?> targets, ReadLimits limits)
+    private static Diagnostic? Verify(SourceFile file, string text, IReadOnlyList<SourceDocument> documents, IReadOnlyList<JsonNode?> targets, ReadLimits limits, out IReadOnlyList<SourceDocument> docs)
     {
         var reread = YamlStreamReader.Read(new SourceFile(file.Path, text, file.HasBom), limits);
-        var docs = reread.Documents;
+        docs = reread.Documents;
         if (!reread.Succeeded || docs.Count != documents.Count)
         {
             var why = reread.Succeeded ? $"{docs.Count} documents instead of {documents.Count}" : reread.Errors[0].Message;

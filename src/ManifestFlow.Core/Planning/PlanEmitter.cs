@@ -2,9 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Editing;
-using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Yaml;
 
@@ -18,23 +15,14 @@ public static class PlanEmitter
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The target's whole source file with the plan applied, format-preserving; or why it cannot be edited.</summary>
-    public static SourceRewriter.Result EditedSource(Plan plan, ReadLimits limits)
-    {
-        var file = plan.Target.Document.File;
-        var read = YamlStreamReader.Read(file, limits);
-        var targets = read.Documents.Select(d => d.Index == plan.Target.Document.Index ? plan.NewValue : d.Value).ToList();
-        return SourceRewriter.Rewrite(file, read.Documents, targets, limits);
-    }
-
-    /// <summary>The changed target document (its own text, edited) followed by the new resources.</summary>
-    public static string Manifest(Plan plan, string editedSource, ReadLimits limits)
+    /// <summary>The changed target document (its own text, as edited) followed by the new resources.</summary>
+    /// <param name="edited">The documents of the target's edited file, as the edit's read-back gave them.</param>
+    public static string Manifest(Plan plan, IReadOnlyList<SourceDocument> edited)
     {
         var parts = new List<string>();
         if (plan.Steps.Count > 0)
         {
-            var read = YamlStreamReader.Read(new SourceFile(plan.Target.Document.File.Path, editedSource), limits);
-            parts.Add(DocumentText(read.Documents, plan.Target.Document.Index, editedSource));
+            parts.Add(DocumentText(edited, plan.Target.Document.Index, edited[0].File.Text));
         }
         parts.AddRange(plan.NewResources.Select(r => r.Yaml));
         return string.Join("---\n", parts.Select(p => p.EndsWith('\n') ? p : p + "\n"));
@@ -70,14 +58,14 @@ public static class PlanEmitter
     /// targeted by group, version, kind, name and namespace, which <c>kubectl kustomize</c> builds into
     /// the same objects as the manifest output.
     /// </summary>
-    public static IReadOnlyList<(string Name, string Content)> Kustomize(Plan plan)
+    /// <param name="documents">The documents of the target's file, as read.</param>
+    public static IReadOnlyList<(string Name, string Content)> Kustomize(Plan plan, IReadOnlyList<SourceDocument> documents)
     {
         var files = new List<(string, string)>();
         var target = plan.Target;
         var baseName = $"{target.Name}.{target.Kind.ToString().ToLowerInvariant()}.yaml";
         var read = target.Document;
-        var source = YamlStreamReader.Read(read.File);
-        files.Add((baseName, DocumentText(source.Documents, read.Index, read.File.Text)));
+        files.Add((baseName, DocumentText(documents, read.Index, read.File.Text)));
         var resources = new List<string> { baseName };
         foreach (var resource in plan.NewResources)
         {
@@ -176,18 +164,4 @@ public static class PlanEmitter
         var name = value["metadata"]?["name"]?.AsText();
         return string.IsNullOrEmpty(ns) ? name ?? "?" : $"{ns}/{name}";
     }
-
-    /// <summary>Findings that the planned value adds on the target: a plan must not leave it invalid.</summary>
-    public static IReadOnlyList<Diagnostic> NewErrors(Plan plan, string editedSource, IReadOnlyList<SourceFile> otherFiles, ReadLimits limits)
-    {
-        var edited = new SourceFile(plan.Target.Document.File.Path, editedSource, plan.Target.Document.File.HasBom);
-        var files = otherFiles.Where(f => f.Path != edited.Path).Append(edited)
-            .Concat(plan.NewResources.Select(r => new SourceFile(r.FileName, r.Yaml))).ToList();
-        var result = Validation.Validator.Validate(files, limits);
-        return result.Diagnostics.Where(d => d.Severity == Severity.Error && d.Resource is not null &&
-            (SameResource(d.Resource, plan.Target) || plan.NewResources.Any(r => d.File == r.FileName))).ToList();
-    }
-
-    private static bool SameResource(ResourceRef r, FlinkResource target) =>
-        r.Kind == target.Ref.Kind && r.Name == target.Ref.Name && (r.Namespace ?? "") == (target.Ref.Namespace ?? "");
 }

@@ -5,7 +5,7 @@ using ManifestFlow.Core.Json;
 namespace ManifestFlow.Core.Planning;
 
 /// <summary>Collects plan steps against a target, skipping values that are already right (so a second run changes nothing).</summary>
-internal sealed class StepBuilder(FlinkResource target)
+public sealed class StepBuilder(FlinkResource target)
 {
     private readonly List<PlanStep> _steps = [];
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Rules;
-using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Review;
@@ -21,10 +21,10 @@ public static class Reviewer
     private static readonly string[] Ignored = ["/status", "/metadata/resourceVersion", "/metadata/generation", "/metadata/managedFields", "/metadata/uid", "/metadata/creationTimestamp"];
     private static readonly string[] Nonces = ["savepointTriggerNonce", "checkpointTriggerNonce", "savepointRedeployNonce"];
 
-    public static IReadOnlyList<JobReview> Review(IReadOnlyList<SourceFile> baseFiles, IReadOnlyList<SourceFile> headFiles, ReadLimits limits)
+    /// <param name="before">The base tree, validated by the pipeline.</param>
+    /// <param name="after">The head tree, validated the same way: its findings count as they do in validate.</param>
+    public static IReadOnlyList<JobReview> Review(ValidationOutcome before, ValidationOutcome after)
     {
-        var before = Validator.Validate(baseFiles, limits);
-        var after = Validator.Validate(headFiles, limits);
         var baseByKey = Index(before.Parsed);
         var headByKey = Index(after.Parsed);
         var reviews = new List<JobReview>();
@@ -59,7 +59,7 @@ public static class Reviewer
                 : [new Risk("MR004", Severity.Warning, "the resource is deleted: the operator removes its checkpoint and status information, and a re-created job starts from empty state unless it sets initialSavepointPath; make sure a completed savepoint exists", null)],
             []);
 
-    private static JobReview? ReviewOne(FlinkResource? old, FlinkResource? now, List<FieldChange> fields, Validator.Result head)
+    private static JobReview? ReviewOne(FlinkResource? old, FlinkResource? now, List<FieldChange> fields, ValidationOutcome head)
     {
         if (now is null)
         {
@@ -102,7 +102,7 @@ public static class Reviewer
         return new JobReview(now.Kind.ToString(), now.Namespace, now.Name, now.Document.File.Path, Status(now), classes, savepoint, risks, fields);
     }
 
-    private static string? ClassifyJob(FlinkResource? old, FlinkResource now, List<string> classes, List<Risk> risks, Validator.Result head, Func<JsonPointer, string> at)
+    private static string? ClassifyJob(FlinkResource? old, FlinkResource now, List<string> classes, List<Risk> risks, ValidationOutcome head, Func<JsonPointer, string> at)
     {
         string? Before(string field) => old?.At(Job.Append(field))?.ToJsonString();
         string? After(string field) => now.At(Job.Append(field))?.ToJsonString();
@@ -156,7 +156,7 @@ public static class Reviewer
     }
 
     /// <summary>A restore from a snapshot that is known but not COMPLETED restores nothing.</summary>
-    private static void SnapshotRisk(FlinkResource job, string path, Validator.Result head, List<Risk> risks, Func<JsonPointer, string> at)
+    private static void SnapshotRisk(FlinkResource job, string path, ValidationOutcome head, List<Risk> risks, Func<JsonPointer, string> at)
     {
         var snapshots = head.Parsed.Where(s => s.Kind == ResourceKind.FlinkStateSnapshot && s.Namespace == job.Namespace && s.Text(JsonPointer.Of("status", "path")) == path).ToList();
         foreach (var snapshot in snapshots.Where(s => !SnapshotStatus.Of(s).IsCompleted))

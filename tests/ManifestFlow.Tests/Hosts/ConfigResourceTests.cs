@@ -1,6 +1,7 @@
 using ManifestFlow.Core.Declarative;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Operations;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Hosts;
@@ -11,7 +12,7 @@ public sealed class ConfigResourceTests
     {
         var resource = FlinkResource.From(Manifests.ReadText(yaml, "config.yaml").Documents[0])!;
         var errors = new List<Diagnostic>();
-        return (ConfigResource.Read(resource, DateTimeOffset.UnixEpoch, errors), errors);
+        return (ConfigResource.Read(resource, errors), errors);
     }
 
     [Fact]
@@ -52,8 +53,8 @@ public sealed class ConfigResourceTests
               paimonTables: [db.t]
             """);
         Assert.Empty(errors);
-        var request = config!.Operation!;
-        Assert.Equal(("restore", "orders", "streaming", "s3://b/sp/savepoint-1"), (request.Operation, request.Target, request.Namespace, request.SavepointPath));
+        var request = Assert.IsType<RestoreRequest>(config!.Operation);
+        Assert.Equal(("restore", "orders", "streaming", "s3://b/sp/savepoint-1"), (request.Operation.Name, request.Target, request.Namespace, request.SavepointPath));
         Assert.Equal(["db.t"], request.PaimonTables);
     }
 }

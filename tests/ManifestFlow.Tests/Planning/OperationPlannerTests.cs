@@ -1,5 +1,5 @@
 using ManifestFlow.Core.Input;
-using ManifestFlow.Core.Planning;
+using ManifestFlow.Core.Operations;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 using ManifestFlow.Tests.Support;
@@ -19,7 +19,7 @@ public sealed class OperationPlannerTests
     public void Backup_NamesTheSnapshotFromTheGivenTime_ForReproducibleRuns()
     {
         var validation = Validate("operations/backup-snapshot/deployment.yaml");
-        var request = new OperationRequest("backup", "application-cluster-prod", null) { Now = DateTimeOffset.FromUnixTimeSeconds(1_795_300_445) };
+        var request = new BackupRequest("application-cluster-prod", null) { Now = DateTimeOffset.FromUnixTimeSeconds(1_795_300_445) };
         var plan = OperationPlanner.Plan(request, validation).Plan!;
         Assert.Equal("application-cluster-prod-backup-20261121-223405.yaml", Assert.Single(plan.NewResources).FileName);
     }
