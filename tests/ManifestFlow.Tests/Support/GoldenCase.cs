@@ -14,8 +14,11 @@ namespace ManifestFlow.Tests.Support;
 /// A run copies the inputs into a scratch directory and runs the command there, so relative paths in
 /// args.txt name the inputs and outputs show them as a user who typed that line would see them. Where
 /// the scratch directory's absolute path appears in stdout or stderr it is written as <c>&lt;case&gt;</c>,
-/// so the bytes do not depend on where the run happened. One case is one run: the same inputs shown in
-/// another output format are another case (review/backup and review/backup-json).
+/// so the bytes do not depend on where the run happened. In args.txt <c>&lt;case&gt;</c> stands for that
+/// same absolute path; the apply cases need it for <c>--patch</c>, which apply reads from the process's
+/// current directory rather than from the working directory an in-process host gives the command.
+/// One case is one run: the same inputs shown in another output format are another case
+/// (review/backup and review/backup-json).
 /// </summary>
 internal sealed class GoldenCase
 {
@@ -23,6 +26,9 @@ internal sealed class GoldenCase
     public const string OutFile = "expected.out";
     public const string ErrFile = "expected.err";
     public const string ExitCodeFile = "exit-code";
+
+    /// <summary>The scratch directory's absolute path, in args.txt and in the outputs.</summary>
+    public const string CaseToken = "<case>";
 
     private static readonly string[] RunnerFiles = [ArgumentsFile, OutFile, ErrFile, ExitCodeFile];
 
@@ -47,6 +53,10 @@ internal sealed class GoldenCase
 
     /// <summary>The verb the case runs: apply, validate, restore, review …</summary>
     public string Verb => Arguments[0];
+
+    /// <summary>The file in the case directory that an argument of args.txt names.</summary>
+    public string PathOf(string argument) =>
+        Path.Combine(Directory, argument.StartsWith(CaseToken + "/", StringComparison.Ordinal) ? argument[(CaseToken.Length + 1)..] : argument);
 
     public int ExpectedExitCode =>
         int.Parse(File.ReadAllText(Path.Combine(Directory, ExitCodeFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -92,7 +102,8 @@ internal sealed class GoldenCase
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(Directory, input), target);
         }
-        return new Result(scratch, CliRunner.Run([.. Arguments, .. extraArguments], workingDirectory: scratch));
+        var arguments = Arguments.Select(a => a.Replace(CaseToken, scratch, StringComparison.Ordinal));
+        return new Result(scratch, CliRunner.Run([.. arguments, .. extraArguments], workingDirectory: scratch));
     }
 
     public override string ToString() => Id;
@@ -112,7 +123,7 @@ internal sealed class GoldenCase
         private byte[] Stable(byte[] bytes)
         {
             var path = Encoding.UTF8.GetBytes(WorkingDirectory);
-            var token = "<case>"u8;
+            var token = Encoding.UTF8.GetBytes(CaseToken);
             var result = new List<byte>(bytes.Length);
             ReadOnlySpan<byte> rest = bytes;
             for (var at = rest.IndexOf(path); at >= 0; at = rest.IndexOf(path))
