@@ -63,6 +63,7 @@ public sealed class GoldenCaseTests
     [Theory]
     [InlineData("apply", 19)]
     [InlineData("operations", 20)]
+    [InlineData("review", 10)]
     [InlineData("validate", 18)]
     public void Command_HasItsGoldenCases(string command, int atLeast) =>
         Assert.True(GoldenCase.Of(command).Count() >= atLeast, $"fixtures/{command} holds fewer than {atLeast} golden cases");
