@@ -60,6 +60,16 @@ public sealed class GoldenCaseTests
         }
     }
 
+    [Fact]
+    public void EveryDirectoryBesideACase_IsACase()
+    {
+        var strays = GoldenCase.All().Select(c => c.Command).Distinct()
+            .SelectMany(command => Directory.EnumerateDirectories(Path.Combine(Golden.FixturesRoot, command)))
+            .Where(dir => !File.Exists(Path.Combine(dir, GoldenCase.ArgumentsFile)))
+            .Select(dir => Path.GetRelativePath(Golden.FixturesRoot, dir));
+        Assert.True(!strays.Any(), $"these look like golden cases but have no {GoldenCase.ArgumentsFile}, so nothing runs them: {string.Join(", ", strays)}");
+    }
+
     [Theory]
     [InlineData("apply", 19)]
     [InlineData("operations", 20)]

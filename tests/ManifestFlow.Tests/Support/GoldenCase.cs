@@ -18,7 +18,9 @@ namespace ManifestFlow.Tests.Support;
 /// same absolute path; the apply cases need it for <c>--patch</c>, which apply reads from the process's
 /// current directory rather than from the working directory an in-process host gives the command.
 /// One case is one run: the same inputs shown in another output format are another case
-/// (review/backup and review/backup-json).
+/// (review/backup and review/backup-json). GoldenCaseTests also requires the scratch directory to hold
+/// exactly the inputs afterwards, so a case that writes files (--in-place, --out) needs expected files
+/// for them added here first; OperationPeerTests covers those options today.
 /// </summary>
 internal sealed class GoldenCase
 {
@@ -74,7 +76,10 @@ internal sealed class GoldenCase
         return new GoldenCase(id[..slash], id[(slash + 1)..]);
     }
 
-    /// <summary>Every case of every command: each directory fixtures/&lt;command&gt;/&lt;case&gt;/ holding an exit-code file.</summary>
+    /// <summary>
+    /// Every case of every command: each directory fixtures/&lt;command&gt;/&lt;case&gt;/ holding args.txt, so a new
+    /// case needs only its command line and inputs before MANIFESTFLOW_UPDATE_GOLDEN=1 writes the rest.
+    /// </summary>
     public static IEnumerable<GoldenCase> All() =>
         System.IO.Directory.EnumerateDirectories(Golden.FixturesRoot)
             .Select(Path.GetFileName)
@@ -86,7 +91,7 @@ internal sealed class GoldenCase
         var root = Path.Combine(Golden.FixturesRoot, command);
         return System.IO.Directory.Exists(root)
             ? System.IO.Directory.EnumerateDirectories(root)
-                .Where(d => File.Exists(Path.Combine(d, ExitCodeFile)))
+                .Where(d => File.Exists(Path.Combine(d, ArgumentsFile)))
                 .Select(d => new GoldenCase(command, Path.GetFileName(d)))
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
             : [];
