@@ -49,7 +49,7 @@ internal static class ApplyCommand
             }
             selectors.Add(selector);
         }
-        var patchDocument = PatchFileReader.Read(patchPath, limits, console.OpenStandardInput, out var patchErrors);
+        var patchDocument = PatchFileReader.Read(patchPath, limits, console.OpenStandardInput, console.WorkingDirectory, out var patchErrors);
         if (patchDocument is null)
         {
             return report.Fail(patchErrors, ExitCodes.UsageOrInput); // a malformed patch is bad input, like malformed YAML

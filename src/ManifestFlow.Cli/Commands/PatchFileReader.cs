@@ -9,9 +9,9 @@ namespace ManifestFlow.Cli.Commands;
 /// <summary>Reads a JSON Patch file, JSON or YAML (JSON is read by the same strict YAML reader: duplicate members are errors).</summary>
 internal static class PatchFileReader
 {
-    public static JsonPatch? Read(string path, ReadLimits limits, Func<Stream> stdin, out IReadOnlyList<Diagnostic> errors)
+    public static JsonPatch? Read(string path, ReadLimits limits, Func<Stream> stdin, string workingDirectory, out IReadOnlyList<Diagnostic> errors)
     {
-        var input = new InputReader(limits, stdin).Read([path]);
+        var input = new InputReader(limits, stdin, workingDirectory).Read([path]);
         if (input.Errors.Count > 0)
         {
             errors = input.Errors;

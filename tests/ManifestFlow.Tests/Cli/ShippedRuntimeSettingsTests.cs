@@ -18,15 +18,15 @@ public sealed class ShippedRuntimeSettingsTests
         Assert.Contains("\"System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported\": false", config);
     }
 
-    [Fact]
-    public void Review_RendersTheGoldenMarkdownAndJson_AsAProcess()
+    [Theory]
+    [InlineData("review/correct-restore")]
+    [InlineData("review/correct-restore-json")]
+    public void Review_RendersTheGoldenMarkdownAndJson_AsAProcess(string id)
     {
-        var dir = Path.Combine(Golden.FixturesRoot, "review", "correct-restore");
+        var golden = GoldenCase.Get(id);
         var dotnet = ExternalTool.Require("dotnet");
-        var markdown = ExternalTool.Run(dotnet, [Dll, "review", "--base", "base", "--head", "head"], dir);
-        Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.md")), markdown.Stdout);
-        var json = ExternalTool.Run(dotnet, [Dll, "review", "--base", "base", "--head", "head", "--format", "json"], dir);
-        Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.json")), json.Stdout);
+        var outcome = ExternalTool.Run(dotnet, [Dll, .. golden.Arguments], golden.Directory);
+        Assert.Equal(File.ReadAllText(Path.Combine(golden.Directory, GoldenCase.OutFile)), outcome.Stdout);
     }
 
     [Fact]

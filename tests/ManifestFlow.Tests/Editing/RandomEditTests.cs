@@ -3,7 +3,6 @@ using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
-using ManifestFlow.Tests.Cli;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Editing;
@@ -29,9 +28,9 @@ public sealed class RandomEditTests
     public static TheoryData<string> Inputs()
     {
         var data = new TheoryData<string>();
-        foreach (var c in Golden.Cases("apply"))
+        foreach (var c in GoldenCase.Of("apply"))
         {
-            data.Add("fixtures/apply/" + c + "/" + Path.GetFileName(ApplyCase.Input(Path.Combine(Golden.FixturesRoot, "apply", c))));
+            data.Add("fixtures/apply/" + c.Name + "/" + c.Arguments[^1]);
         }
         foreach (var example in Manifests.CorpusExamples())
         {

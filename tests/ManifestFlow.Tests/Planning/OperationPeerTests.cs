@@ -12,15 +12,14 @@ namespace ManifestFlow.Tests.Planning;
 public sealed class OperationPeerTests
 {
     public static TheoryData<string> Succeeding() =>
-        [.. Golden.Cases("operations").Where(c => File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", c, "exit-code.txt")).Trim() == "0"
-            && !File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", c, "args.txt")).Contains("--emit", StringComparison.Ordinal))];
+        [.. GoldenCase.Of("operations").Where(c => c.ExpectedExitCode == 0 && !c.Arguments.Contains("--emit")).Select(c => c.Name)];
 
     [Theory]
     [MemberData(nameof(Succeeding))]
     public void EmittedPatch_AppliedByKubectl_GivesTheEmittedManifest(string name)
     {
-        var (dir, manifest) = OperationGoldenTests.Run(name);
-        var (_, patch) = OperationGoldenTests.Run(name, "--emit", "patch");
+        var (dir, manifest) = Operation(name).Run();
+        var (_, patch) = Operation(name).Run("--emit", "patch");
         Assert.Equal(0, patch.ExitCode);
         if (!patch.Stdout.TrimStart().StartsWith('['))
         {
@@ -39,8 +38,8 @@ public sealed class OperationPeerTests
     [MemberData(nameof(Succeeding))]
     public void EmittedOverlay_BuiltByKubectlKustomize_GivesTheSameObjects(string name)
     {
-        var (_, manifest) = OperationGoldenTests.Run(name);
-        var (dir, overlay) = OperationGoldenTests.Run(name, "--emit", "kustomize", "--out", "overlay");
+        var (_, manifest) = Operation(name).Run();
+        var (dir, overlay) = Operation(name).Run("--emit", "kustomize", "--out", "overlay");
         Assert.True(overlay.ExitCode == 0, overlay.StandardError);
         var kubectl = ExternalTool.Require("kubectl");
         var built = ExternalTool.Run(kubectl, ["kustomize", Path.Combine(dir, "overlay")]);
@@ -66,11 +65,10 @@ public sealed class OperationPeerTests
     [InlineData("suspend")]
     public void RunningTwice_ChangesNothingTheSecondTime(string name)
     {
-        var (dir, first) = OperationGoldenTests.Run(name, "--in-place");
+        var (dir, first) = Operation(name).Run("--in-place");
         Assert.True(first.ExitCode == 0, first.StandardError);
         var after = Directory.EnumerateFiles(dir).ToDictionary(f => f, File.ReadAllText);
-        var args = File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", name, "args.txt")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        var second = CliRunner.Run([.. args, "--in-place"], workingDirectory: dir);
+        var second = CliRunner.Run([.. Operation(name).Arguments, "--in-place"], workingDirectory: dir);
         Assert.True(second.ExitCode == 0, second.StandardError);
         Assert.Contains("nothing to change", second.StandardError);
         foreach (var (file, text) in after)
@@ -82,28 +80,29 @@ public sealed class OperationPeerTests
     [Fact]
     public void InPlaceBackup_WritesTheSnapshotNextToTheTarget()
     {
-        var (dir, outcome) = OperationGoldenTests.Run("backup-snapshot", "--in-place");
+        var (dir, outcome) = Operation("backup-snapshot").Run("--in-place");
         Assert.True(outcome.ExitCode == 0, outcome.StandardError);
         Assert.Empty(outcome.StandardOutput);
         var written = Path.Combine(dir, "application-cluster-prod-backup-20261121.yaml");
-        Assert.Equal(File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", "backup-snapshot", "expected.out")), File.ReadAllText(written));
+        Assert.Equal(File.ReadAllText(Path.Combine(Operation("backup-snapshot").Directory, GoldenCase.OutFile)), File.ReadAllText(written));
     }
 
     [Fact]
     public void RefusedRestore_WritesNothing()
     {
-        var (dir, outcome) = OperationGoldenTests.Run("restore-path-outside-refused", "--in-place");
+        var (dir, outcome) = Operation("restore-path-outside-refused").Run("--in-place");
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", "restore-path-outside-refused", "deployment.yaml")), File.ReadAllText(Path.Combine(dir, "deployment.yaml")));
+        Assert.Equal(File.ReadAllText(Path.Combine(Operation("restore-path-outside-refused").Directory, "deployment.yaml")), File.ReadAllText(Path.Combine(dir, "deployment.yaml")));
     }
+
+    private static GoldenCase Operation(string name) => GoldenCase.Get("operations/" + name);
 
     private static bool IsTarget(JsonNode? value) => value?["kind"]?.ToString() is "FlinkDeployment" or "FlinkCluster" or "FlinkSessionJob";
 
     /// <summary>The target's own document, written alone so kubectl patches only it.</summary>
     private static string TargetDocument(string dir, string name)
     {
-        var args = File.ReadAllText(Path.Combine(Golden.FixturesRoot, "operations", name, "args.txt"));
-        var file = args.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).First(a => a.EndsWith(".yaml", StringComparison.Ordinal) && (a.StartsWith("deployment", StringComparison.Ordinal) || a.StartsWith("cluster", StringComparison.Ordinal)));
+        var file = Operation(name).Arguments.First(a => a.EndsWith(".yaml", StringComparison.Ordinal) && (a.StartsWith("deployment", StringComparison.Ordinal) || a.StartsWith("cluster", StringComparison.Ordinal)));
         return Path.Combine(dir, file);
     }
 }

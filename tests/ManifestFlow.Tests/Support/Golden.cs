@@ -10,11 +10,6 @@ internal static class Golden
 
     public static string FixturesRoot => Path.Combine(SharedCorpus.RepositoryRoot, "fixtures");
 
-    public static IEnumerable<string> Cases(string command) =>
-        Directory.Exists(Path.Combine(FixturesRoot, command))
-            ? Directory.EnumerateDirectories(Path.Combine(FixturesRoot, command)).Select(Path.GetFileName).Order(StringComparer.Ordinal)!
-            : [];
-
     public static void AssertBytes(string expectedPath, byte[] actual)
     {
         if (Updating)
