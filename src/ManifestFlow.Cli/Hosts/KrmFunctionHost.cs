@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text;
 using ManifestFlow.Cli.Output;
 using ManifestFlow.Cli.Runtime;
-using ManifestFlow.Core.Declarative;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Krm;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Yaml;
 

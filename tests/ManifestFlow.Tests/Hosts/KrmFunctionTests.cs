@@ -1,5 +1,5 @@
 using System.Text;
-using ManifestFlow.Core.Declarative;
+using ManifestFlow.Core.Krm;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Hosts;

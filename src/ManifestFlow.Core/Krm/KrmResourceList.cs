@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Declarative;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Flink;
@@ -9,7 +10,7 @@ using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
-namespace ManifestFlow.Core.Declarative;
+namespace ManifestFlow.Core.Krm;
 
 /// <summary>
 /// A KRM function over a ResourceList (kpt, kustomize): items are edited in place inside the list's own
