@@ -9,7 +9,11 @@ namespace ManifestFlow.Core.Rules;
 /// </summary>
 public static class Catalog
 {
-    public const string OperationRefused = "MF0301";
+    /// <summary>
+    /// The id of <see cref="RuleCatalog.OperationRefused"/>, for callers that have not switched to the
+    /// rule itself yet (the planner and the command runner).
+    /// </summary>
+    public static string OperationRefused => RuleCatalog.OperationRefused.Id;
 
     /// <summary>Findings about input that could not be read at all (rules marked <see cref="Rule.InputUnreadable"/>): exit code 2, not 1.</summary>
     public static bool IsUnreadableInput(Diagnostic diagnostic) => RuleCatalog.Find(diagnostic.RuleId)?.InputUnreadable == true;
@@ -61,7 +65,7 @@ public static class Catalog
 
     /// <summary>A backup, restore or suspend that cannot be made, located at the field that prevents it.</summary>
     public static Diagnostic Refusal(SourceLocation at, string message, ResourceRef? resource) =>
-        new(OperationRefused, Severity.Error, message, at.File, at.Line, at.Column, at.Pointer, resource);
+        At(RuleCatalog.OperationRefused, at, message) with { Resource = resource };
 
     /// <summary>A finding of the rule at a position, with the rule's severity.</summary>
     private static Diagnostic At(Rule rule, SourceLocation at, string message) =>
