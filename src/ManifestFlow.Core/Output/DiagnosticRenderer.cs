@@ -64,7 +64,7 @@ public static class DiagnosticRenderer
 
     public static string Sarif(ValidationReport report, string baseDirectory)
     {
-        var rules = RuleCatalog.All.Concat(ReadingRules()).ToList();
+        var rules = RuleCatalog.All;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var results = new JsonArray();
         foreach (var d in report.Diagnostics)
@@ -140,22 +140,11 @@ public static class DiagnosticRenderer
         ["help"] = new JsonObject
         {
             ["text"] = rule.Help,
-            ["markdown"] = $"{rule.Help}\n\nTriggers it:\n\n```yaml\n{rule.Bad}\n```\n\nPasses:\n\n```yaml\n{rule.Good}\n```",
+            ["markdown"] = $"{rule.Help}\n\n{RuleExamples.Markdown(rule)}",
         },
         ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.Severity) },
         ["properties"] = new JsonObject { ["category"] = rule.Category },
     };
-
-    /// <summary>Findings about unreadable input have no examples but still need SARIF metadata.</summary>
-    private static IEnumerable<Rule> ReadingRules() =>
-    [
-        new(Catalog.YamlSyntax, "yaml-syntax", Severity.Error, "input", "The file is not valid YAML.", "Fix the YAML at the reported position.", "", ""),
-        new(Catalog.Encoding, "encoding", Severity.Error, "input", "The file is not UTF-8 text or holds control characters.", "Save it as UTF-8 without control characters.", "", ""),
-        new(Catalog.DuplicateKey, "duplicate-key", Severity.Error, "input", "A mapping has the same key twice; Kubernetes would silently keep the last.", "Remove one of them.", "", ""),
-        new(Catalog.LimitExceeded, "limit-exceeded", Severity.Error, "input", "The input exceeds a safety limit (size, depth, alias expansion).", "Simplify the document.", "", ""),
-        new(Catalog.UnrepresentableValue, "unrepresentable-value", Severity.Error, "input", "A value cannot be represented in JSON.", "Quote it or change it.", "", ""),
-        new(Catalog.UnreadableFile, "unreadable-file", Severity.Error, "input", "The input cannot be read.", "Check the path and permissions.", "", ""),
-    ];
 
     private static string Level(Severity severity) => severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };
 

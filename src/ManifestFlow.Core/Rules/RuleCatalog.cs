@@ -2,10 +2,17 @@ using ManifestFlow.Core.Diagnostics;
 
 namespace ManifestFlow.Core.Rules;
 
-/// <summary>Every validation rule. Ids are stable: suppressions, --disable and SARIF refer to them.</summary>
+/// <summary>
+/// Every finding ManifestFlow reports, from unreadable input to review risks. Ids are stable: scripts,
+/// suppressions, --disable and SARIF refer to them.
+/// </summary>
 public static partial class RuleCatalog
 {
     private const string Input = "input";
+    private const string Patching = "patch";
+    private const string Operations = "operation";
+    private const string Configuration = "configuration";
+    private const string Reviews = "review";
     private const string Directories = "directories";
     private const string Operator = "operator parity";
     private const string Backup = "backup";
@@ -86,11 +93,15 @@ public static partial class RuleCatalog
         OnVolume("persistentVolumeClaim: {claimName: flink-state}"));
 
     private static List<Rule>? _all;
+    private static Dictionary<string, Rule>? _byId;
 
     /// <summary>Collected lazily: the rules live in several partial files, whose static fields initialise in no fixed order.</summary>
     public static IReadOnlyList<Rule> All => _all ??= Collect();
 
     public static Rule Get(string id) => All.First(r => r.Id == id);
+
+    /// <summary>The rule with this id, or null for an id the catalogue does not know (a typo in --disable, say).</summary>
+    public static Rule? Find(string id) => (_byId ??= All.ToDictionary(r => r.Id, StringComparer.Ordinal)).GetValueOrDefault(id);
 
     private static List<Rule> Collect() =>
         typeof(RuleCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

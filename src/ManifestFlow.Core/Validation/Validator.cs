@@ -70,7 +70,8 @@ public static class Validator
             }
         }
         diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources));
-        var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList();
+        // A file that could not be read was not checked at all: disabling that finding would report it clean.
+        var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
         return new Result(kept, fileCount, resources.Count, resources);
     }

@@ -15,13 +15,13 @@ public sealed class AdversarialInputTests
     private const string LabelPatch = """[{"op":"add","path":"/metadata/labels","value":{"checked":"true"}}]""";
 
     [Theory]
-    [InlineData("alias-bomb.yaml", Catalog.LimitExceeded, 12, "alias *a5")]
-    [InlineData("deep-flow-nesting.yaml", Catalog.LimitExceeded, 5, "nesting deeper than 1000")]
-    [InlineData("invalid-utf8.yaml", Catalog.Encoding, 7, "not valid UTF-8")]
-    [InlineData("nul-byte.yaml", Catalog.Encoding, 4, "U+0000")]
-    [InlineData("tab-indent.yaml", Catalog.YamlSyntax, 4, "tab")]
-    [InlineData("duplicate-keys.yaml", Catalog.DuplicateKey, 11, "duplicate key 'upgradeMode'")]
-    [InlineData("garbage.yaml", Catalog.Encoding, 1, "UTF-8")]
+    [InlineData("alias-bomb.yaml", "MF0004", 12, "alias *a5")]
+    [InlineData("deep-flow-nesting.yaml", "MF0004", 5, "nesting deeper than 1000")]
+    [InlineData("invalid-utf8.yaml", "MF0002", 7, "not valid UTF-8")]
+    [InlineData("nul-byte.yaml", "MF0002", 4, "U+0000")]
+    [InlineData("tab-indent.yaml", "MF0001", 4, "tab")]
+    [InlineData("duplicate-keys.yaml", "MF0003", 11, "duplicate key 'upgradeMode'")]
+    [InlineData("garbage.yaml", "MF0002", 1, "UTF-8")]
     public void HostileInput_IsRefusedWithLocationAndExitCode2_AndNothingWritten(string name, string ruleId, int line, string message)
     {
         var copy = CopyToTemp(name);
@@ -49,7 +49,7 @@ public sealed class AdversarialInputTests
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var read = Manifests.Read(path);
         var used = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        Assert.Equal(Catalog.LimitExceeded, Assert.Single(read.Errors).RuleId);
+        Assert.Equal(RuleCatalog.LimitExceeded.Id, Assert.Single(read.Errors).RuleId);
         Assert.True(used < 16L * 1024 * 1024, $"reading an alias bomb allocated {used} bytes");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "no hang");
     }

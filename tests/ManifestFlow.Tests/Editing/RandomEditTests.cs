@@ -71,7 +71,7 @@ public sealed class RandomEditTests
                 continue;
             }
             var error = Assert.Single(result.Errors);
-            Assert.Equal(Catalog.EditRefused, error.RuleId);
+            Assert.Equal(RuleCatalog.EditRefused.Id, error.RuleId);
             var hasAnchors = read.Documents.Any(d => d.Root?.DescendantsAndSelf().Any(n => n.Anchor is not null || YamlToJsonHasMerge(n)) == true);
             Assert.True(hasAnchors, $"round {round}: {error}\n{Attempted(file, read, targets)}");
         }

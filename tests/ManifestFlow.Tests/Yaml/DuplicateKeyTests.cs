@@ -11,7 +11,7 @@ public sealed class DuplicateKeyTests
     {
         var read = Manifests.ReadText("base: &b {p: 1}\nm:\n  a: 1\n  <<: *b\n  a: 2\n");
         var error = Assert.Single(read.Errors);
-        Assert.Equal(Catalog.DuplicateKey, error.RuleId);
+        Assert.Equal(RuleCatalog.DuplicateKey.Id, error.RuleId);
         Assert.Equal(5, error.Line);
         Assert.Contains("duplicate key 'a' (first at line 3)", error.Message);
     }

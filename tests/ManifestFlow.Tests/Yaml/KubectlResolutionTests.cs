@@ -101,7 +101,7 @@ public sealed class KubectlResolutionTests
         Assert.NotNull(kubectl); // kubectl accepts it silently
         var ours = Manifests.Read(path);
         var error = Assert.Single(ours.Errors);
-        Assert.Equal(Catalog.DuplicateKey, error.RuleId);
+        Assert.Equal(RuleCatalog.DuplicateKey.Id, error.RuleId);
         Assert.Equal(11, error.Line);
         Assert.Contains("upgradeMode", error.Message);
     }
