@@ -18,7 +18,7 @@ namespace ManifestFlow.Core.Declarative;
 public sealed record ConfigResource(FlinkResource Source, string Kind, OperationRequest? Operation, Severity? FailOn, IReadOnlySet<string> Disabled)
 {
     public const string ApiVersion = "manifestflow.io/v1alpha1";
-    public const string ErrorId = "MF0401";
+    public static readonly string ErrorId = RuleCatalog.ConfigInvalid.Id;
     public const string ValidateKind = "FlinkValidate";
 
     public static IReadOnlyList<string> Kinds { get; } = [.. OperationCatalog.All.Select(o => o.ConfigKind), ValidateKind];

@@ -50,7 +50,7 @@ public sealed class PlanBuilder
         _refusals.Add(Catalog.Refusal(resource.Document.LocationOf(pointer), message, resource.Ref));
 
     public void Warn(JsonPointer pointer, string message) =>
-        _warnings.Add(Catalog.Refusal(Target.Document.LocationOf(pointer), message, Target.Ref) with { Severity = Severity.Warning, RuleId = "MF0302" });
+        _warnings.Add(Catalog.Refusal(Target.Document.LocationOf(pointer), message, Target.Ref) with { Severity = RuleCatalog.OperationWarning.Severity, RuleId = RuleCatalog.OperationWarning.Id });
 
     public void Create(NewResource resource) => _newResources.Add(resource);
 

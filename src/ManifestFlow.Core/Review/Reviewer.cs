@@ -55,8 +55,8 @@ public static class Reviewer
     private static JobReview Removed(FlinkResource old, List<FieldChange> fields) =>
         new(old.Kind.ToString(), old.Namespace, old.Name, old.Document.File.Path, "removed", ["removed"], null,
             old.Kind == ResourceKind.FlinkStateSnapshot
-                ? [new Risk("MR004", Severity.Warning, "the FlinkStateSnapshot is deleted: unless it sets disposeOnDelete: false its savepoint files are deleted too; keep the resource while the savepoint may be needed", null)]
-                : [new Risk("MR004", Severity.Warning, "the resource is deleted: the operator removes its checkpoint and status information, and a re-created job starts from empty state unless it sets initialSavepointPath; make sure a completed savepoint exists", null)],
+                ? [new Risk(RuleCatalog.ResourceDeleted.Id, RuleCatalog.ResourceDeleted.Severity, "the FlinkStateSnapshot is deleted: unless it sets disposeOnDelete: false its savepoint files are deleted too; keep the resource while the savepoint may be needed", null)]
+                : [new Risk(RuleCatalog.ResourceDeleted.Id, RuleCatalog.ResourceDeleted.Severity, "the resource is deleted: the operator removes its checkpoint and status information, and a re-created job starts from empty state unless it sets initialSavepointPath; make sure a completed savepoint exists", null)],
             []);
 
     private static JobReview? ReviewOne(FlinkResource? old, FlinkResource? now, List<FieldChange> fields, ValidationOutcome head)
@@ -196,11 +196,11 @@ public static class Reviewer
             }
             if (before is not null && after < before)
             {
-                risks.Add(new Risk("MR003", Severity.Warning, $"{nonce} is lowered from {before} to {after}; a value used before may be taken for an old request — use one above every value used so far", at(Job.Append(nonce))));
+                risks.Add(new Risk(RuleCatalog.NonceLowered.Id, RuleCatalog.NonceLowered.Severity, $"{nonce} is lowered from {before} to {after}; a value used before may be taken for an old request — use one above every value used so far", at(Job.Append(nonce))));
             }
             if (nonce == "savepointTriggerNonce" && used.Contains(after.Value))
             {
-                risks.Add(new Risk("MR002", Severity.Error, $"savepointTriggerNonce {after} was already used ({string.Join(", ", used)} appear in the base's spec and status); the backup procedure needs a value never used before", at(Job.Append(nonce))));
+                risks.Add(new Risk(RuleCatalog.TriggerNonceReused.Id, RuleCatalog.TriggerNonceReused.Severity, $"savepointTriggerNonce {after} was already used ({string.Join(", ", used)} appear in the base's spec and status); the backup procedure needs a value never used before", at(Job.Append(nonce))));
             }
         }
     }
@@ -220,7 +220,7 @@ public static class Reviewer
         {
             var names = string.Join(", ", changed.Select(c => $"{c.Item1} directory ({a.Get(c.Item2)?.Value ?? "unset"} -> {b.Get(c.Item2)?.Value ?? "unset"})"));
             var pointer = b.Get(changed[0].Item2)?.Pointer ?? FlinkResource.SpecPointer.Append("flinkConfiguration");
-            risks.Add(new Risk("MR001", Severity.Warning, $"the {names} changes under a running job: existing checkpoints, savepoints and HA metadata stay in the old place, so a last-state upgrade or a restore from the latest checkpoint will not find them; take a savepoint first and restore from it explicitly", at(pointer)));
+            risks.Add(new Risk(RuleCatalog.DirectoryMovedUnderRunningJob.Id, RuleCatalog.DirectoryMovedUnderRunningJob.Severity, $"the {names} changes under a running job: existing checkpoints, savepoints and HA metadata stay in the old place, so a last-state upgrade or a restore from the latest checkpoint will not find them; take a savepoint first and restore from it explicitly", at(pointer)));
         }
     }
 
