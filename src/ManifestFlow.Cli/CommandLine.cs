@@ -19,7 +19,9 @@ internal static class CommandLine
     {
         "apply" => ApplyCommand.Create(console),
         "validate" => ValidateCommand.Create(console),
-        "backup" or "restore" or "suspend" => OperationCommands.Create(console, name),
+        "backup" => BackupCommand.Create(console),
+        "restore" => RestoreCommand.Create(console),
+        "suspend" => SuspendCommand.Create(console),
         "fn" => KrmFunctionHost.Create(console),
         "generate" => ArgoCdPluginHost.Create(console),
         "review" => ReviewCommand.Create(console),

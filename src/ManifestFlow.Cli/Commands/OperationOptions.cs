@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace ManifestFlow.Cli.Commands;
+
+/// <summary>The arguments every operation command shares: inputs, target and output form.</summary>
+internal sealed record OperationOptions(Argument<string[]> Paths, Option<string> Deployment, Option<string?> Namespace, Option<string> Emit, Option<string?> Out, Option<bool> InPlace, Option<string> PlanFormat)
+{
+    public static OperationOptions AddTo(Command command)
+    {
+        var common = new OperationOptions(
+            new Argument<string[]>("PATHS") { Description = "manifests: files, directories, or - for stdin; default: the current directory", Arity = ArgumentArity.ZeroOrMore },
+            new Option<string>("--deployment", "-d") { Description = "the FlinkDeployment, FlinkSessionJob or FlinkCluster to act on", Required = true },
+            new Option<string?>("--namespace", "-n") { Description = "its namespace, when the name is not unique" },
+            new Option<string>("--emit") { Description = "manifest (changed and new documents), patch (RFC 6902) or kustomize (overlay in --out)", DefaultValueFactory = _ => "manifest" },
+            new Option<string?>("--out") { Description = "directory for --emit kustomize" },
+            new Option<bool>("--in-place", "-i") { Description = "edit the source files instead (new resources are written next to the target's file)" },
+            new Option<string>("--plan") { Description = "plan on stderr: text or json", DefaultValueFactory = _ => "text" });
+        command.Arguments.Add(common.Paths);
+        command.Options.Add(common.Deployment);
+        command.Options.Add(common.Namespace);
+        command.Options.Add(common.Emit);
+        command.Options.Add(common.Out);
+        command.Options.Add(common.InPlace);
+        command.Options.Add(common.PlanFormat);
+        common.Emit.AcceptOnlyFromAmong("manifest", "patch", "kustomize");
+        common.PlanFormat.AcceptOnlyFromAmong("text", "json");
+        return common;
+    }
+
+    public string Target(ParseResult r) => r.GetValue(Deployment)!;
+
+    public string? TargetNamespace(ParseResult r) => r.GetValue(Namespace);
+
+    public OperationRunner.Options Output(ParseResult r) =>
+        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!);
+}
