@@ -40,13 +40,13 @@ public static partial class RuleCatalog
         Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders/checkpoints\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/savepoints\n    high-availability.type: kubernetes\n    high-availability.storageDir: s3://flink-state/orders/ha"));
 
     public static readonly Rule DirectoriesEqual = new("MF1002", "directories-equal", Severity.Error, Directories,
-        "Two state directories are the same; checkpoints, savepoints and HA metadata must each point to a different directory (seed 000), or cleanup of one deletes the other.",
+        "Two state directories are the same; checkpoints, savepoints and HA metadata must each point to a different directory, or cleanup of one deletes the other. `s3://`, `s3a://` and `s3p://` name the same bucket and key (Flink's S3 plugins register these schemes for one store), so they count as one place.",
         "Give each of the checkpoint, savepoint and HA storage directories its own path.",
-        Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/"),
+        Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders\n    execution.checkpointing.savepoint-dir: s3a://flink-state/orders/"),
         Deployment());
 
     public static readonly Rule DirectoriesNested = new("MF1003", "directories-nested", Severity.Warning, Directories,
-        "One state directory lies inside another; retention and cleanup of the outer one can remove the inner one's files.",
+        "One state directory lies inside another (`s3://`, `s3a://` and `s3p://` counting as one store); retention and cleanup of the outer one can remove the inner one's files.",
         "Use sibling directories, for example `.../checkpoints` and `.../savepoints`.",
         Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/savepoints"),
         Deployment());
