@@ -85,6 +85,12 @@ public static partial class RuleCatalog
         OnVolume("persistentVolumeClaim: {claimName: flink-state}").Replace("- name: state\n", "- name: other\n", StringComparison.Ordinal),
         OnVolume("persistentVolumeClaim: {claimName: flink-state}"));
 
+    public static readonly Rule VolumeSources = new("MF1010", "volume-several-sources", Severity.Error, Directories,
+        "A volume that holds a state directory has more than one source (for example `persistentVolumeClaim` and `emptyDir`), which Kubernetes rejects. It usually comes from a role's pod template: the operator merges `jobManager.podTemplate` / `taskManager.podTemplate` into `spec.podTemplate` element by element (by list position, or by name with `kubernetes.operator.pod-template.merge-arrays-by-name: true`); a role's list does not replace the base list.",
+        "Declare the volume once, with one source: leave it to `spec.podTemplate`, or give the role's volume the same source.",
+        WithRoleVolume(OnVolume("persistentVolumeClaim: {claimName: flink-state}"), "emptyDir: {}"),
+        WithRoleVolume(OnVolume("persistentVolumeClaim: {claimName: flink-state}"), "persistentVolumeClaim: {claimName: flink-state}"));
+
     private static List<Rule>? _all;
 
     /// <summary>Collected lazily: the rules live in several partial files, whose static fields initialise in no fixed order.</summary>
