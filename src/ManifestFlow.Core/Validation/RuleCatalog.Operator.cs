@@ -129,7 +129,7 @@ public static partial class RuleCatalog
     { OperatorMessage = "Job reference must be supplied for this snapshot" };
 
     public static readonly Rule SnapshotTargetMissing = new("MF2032", "snapshot-target-missing", Severity.Error, Operator,
-        "A FlinkStateSnapshot refers to a job that the input does not hold, although it holds Flink resources of that namespace.",
+        "A FlinkStateSnapshot the operator has not processed yet (no status, or `TRIGGER_PENDING`) refers to a job that the input does not hold, although it holds Flink resources of that namespace. As in the operator, a snapshot it already processed (for example COMPLETED) is not checked: its job may be gone while its savepoint stays usable.",
         "Fix `jobReference.name` / `kind`.",
         Snapshot("jobReference: {kind: FlinkDeployment, name: order}\n  savepoint: {alreadyExists: false, disposeOnDelete: false}") + "\n---\n" + Deployment(),
         Snapshot("jobReference: {kind: FlinkDeployment, name: orders}\n  savepoint: {alreadyExists: false, disposeOnDelete: false}") + "\n---\n" + Deployment())

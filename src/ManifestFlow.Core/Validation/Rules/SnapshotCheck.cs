@@ -26,7 +26,7 @@ public sealed class SnapshotCheck : IResourceCheck
             context.Report(RuleCatalog.SnapshotJobReference, r, FlinkResource.SpecPointer.Append("jobReference"),
                 ValidationContext.OperatorSays(RuleCatalog.SnapshotJobReference, RuleCatalog.SnapshotJobReference.OperatorMessage!));
         }
-        else if (!alreadyExists && target.Missing)
+        else if (!alreadyExists && target.Missing && AwaitsTrigger(r))
         {
             context.Report(RuleCatalog.SnapshotTargetMissing, r, FlinkResource.SpecPointer.Append("jobReference").Append("name"),
                 ValidationContext.OperatorSays(RuleCatalog.SnapshotTargetMissing, $"Target for snapshot {r.Namespace}/{target.Name} was not found",
@@ -61,6 +61,14 @@ public sealed class SnapshotCheck : IResourceCheck
             RestoreCheck.CheckSavepointLocation(context, r, JsonPointer.Of("status", "path"), path!, target);
         }
     }
+
+    /// <summary>
+    /// The operator checks the target only while the snapshot has not been processed: no status, or state
+    /// TRIGGER_PENDING (a status without a state deserializes to that default). A COMPLETED snapshot whose
+    /// job was deleted stays valid: it still names a savepoint to restore from.
+    /// </summary>
+    private static bool AwaitsTrigger(FlinkResource r) =>
+        r.Value["status"] is not JsonObject status || !status.ContainsKey("state") || status["state"]?.AsText() == "TRIGGER_PENDING";
 
     private readonly record struct TargetLookup(FlinkResource? Resource, bool Missing, string Kind, string Name, string? Suggestion);
 
