@@ -35,13 +35,7 @@ public sealed class ClusterCheck : IResourceCheck
                 PersistentStorage.Check(context, r, r, Job.Append("savepointsDir"), $"spec.job.savepointsDir {dir}", uri, PodTemplates.Roles);
             }
         }
-        var generation = r.Integer(Job.Append("savepointGeneration"));
-        var statusGeneration = r.Integer(JsonPointer.Of("status", "components", "job", "savepointGeneration"));
-        if (generation is not null && statusGeneration is not null && generation != statusGeneration && generation != statusGeneration + 1)
-        {
-            context.Report(RuleCatalog.ClusterSavepointGeneration, r, Job.Append("savepointGeneration"),
-                $"you can only update savepointGeneration to {statusGeneration + 1} (the status generation is {statusGeneration}, the spec says {generation}); set it to {statusGeneration + 1} to take one savepoint");
-        }
+        CheckSavepointGeneration(r, context);
         if (job["restartPolicy"]?.AsText() == "FromSavepointOnFailure" && (string.IsNullOrWhiteSpace(dir) ||
             (job["fromSavepoint"] is null && r.At(JsonPointer.Of("status", "components", "job", "savepointLocation")) is null && job["autoSavepointSeconds"] is null)))
         {
@@ -51,6 +45,30 @@ public sealed class ClusterCheck : IResourceCheck
         if (r.Integer(Job.Append("parallelism")) is < 1)
         {
             context.Report(RuleCatalog.ClusterParallelism, r, Job.Append("parallelism"), "job parallelism must be >= 1 (the FlinkCluster webhook rejects this); set spec.job.parallelism to at least 1");
+        }
+    }
+
+    /// <summary>
+    /// The webhook checks savepointGeneration only when an update changes it, and then wants the old
+    /// status generation + 1 (GCP api/v1beta1/flinkcluster_validate.go, checkSavepointGeneration). Offline the
+    /// old spec is unknown, and the status generation grows with every savepoint the operator takes (auto,
+    /// annotation, update), so a spec behind the status is normal. Only a spec ahead of status + 1 is
+    /// certainly wrong: as a change it is rejected, and unchanged it could only have come from creation,
+    /// which the webhook does not check.
+    /// </summary>
+    private static void CheckSavepointGeneration(FlinkResource r, ValidationContext context)
+    {
+        var generation = r.Integer(Job.Append("savepointGeneration"));
+        if (generation is null || r.Status is null)
+        {
+            return; // without a status the cluster may be new, and creation is not checked
+        }
+        // A status without the field means 0: the operator omits a zero generation (omitempty).
+        var statusGeneration = r.Integer(JsonPointer.Of("status", "components", "job", "savepointGeneration")) ?? 0;
+        if (generation > statusGeneration + 1)
+        {
+            context.Report(RuleCatalog.ClusterSavepointGeneration, r, Job.Append("savepointGeneration"),
+                $"you can only update savepointGeneration to {statusGeneration + 1} (the status generation is {statusGeneration}, the spec says {generation}); set it to {statusGeneration + 1} to take one savepoint, or leave it unchanged");
         }
     }
 }
