@@ -72,6 +72,12 @@ public static partial class RuleCatalog
         Cluster("autoSavepointSeconds: 300").Replace("restartPolicy: Never", "restartPolicy: FromSavepointOnFailure", StringComparison.Ordinal).Replace("\n    autoSavepointSeconds: 300", "", StringComparison.Ordinal),
         Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    autoSavepointSeconds: 300").Replace("restartPolicy: Never", "restartPolicy: FromSavepointOnFailure", StringComparison.Ordinal));
 
+    public static readonly Rule ClusterStaleFromSavepoint = new("MF5005", "flinkcluster-stale-from-savepoint", Severity.Warning, Cluster_,
+        "`spec.job.fromSavepoint` is set. The operator restores from it not only when the cluster is created but on every later update of the job, in preference to the latest savepoint it took, so a value left in the manifest silently rolls the state back to that savepoint on the next change.",
+        "Remove `fromSavepoint` once the job has started from it (the status records it in `status.components.job.fromSavepoint`); later updates then restore from the latest savepoint.",
+        Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    fromSavepoint: gs://flink-state/wordcount/savepoints/savepoint-1a2b", "\nstatus:\n  components:\n    job: {state: Running, fromSavepoint: gs://flink-state/wordcount/savepoints/savepoint-1a2b, savepointLocation: gs://flink-state/wordcount/savepoints/savepoint-3c4d}"),
+        Cluster("savepointsDir: gs://flink-state/wordcount/savepoints", "\nstatus:\n  components:\n    job: {state: Running, fromSavepoint: gs://flink-state/wordcount/savepoints/savepoint-1a2b, savepointLocation: gs://flink-state/wordcount/savepoints/savepoint-3c4d}"));
+
     public static readonly Rule ClusterParallelism = new("MF5004", "flinkcluster-parallelism", Severity.Error, Cluster_,
         "A FlinkCluster job's `parallelism` is below 1.", "Set `spec.job.parallelism` to at least 1.",
         Cluster("savepointsDir: gs://flink-state/wordcount/savepoints").Replace("parallelism: 2", "parallelism: 0", StringComparison.Ordinal),

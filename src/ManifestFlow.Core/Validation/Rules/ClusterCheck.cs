@@ -36,6 +36,7 @@ public sealed class ClusterCheck : IResourceCheck
             }
         }
         CheckSavepointGeneration(r, context);
+        CheckFromSavepoint(r, job, context);
         if (job["restartPolicy"]?.AsText() == "FromSavepointOnFailure" && (string.IsNullOrWhiteSpace(dir) ||
             (job["fromSavepoint"] is null && r.At(JsonPointer.Of("status", "components", "job", "savepointLocation")) is null && job["autoSavepointSeconds"] is null)))
         {
@@ -70,5 +71,24 @@ public sealed class ClusterCheck : IResourceCheck
             context.Report(RuleCatalog.ClusterSavepointGeneration, r, Job.Append("savepointGeneration"),
                 $"you can only update savepointGeneration to {statusGeneration + 1} (the status generation is {statusGeneration}, the spec says {generation}); set it to {statusGeneration + 1} to take one savepoint, or leave it unchanged");
         }
+    }
+
+    /// <summary>
+    /// On every job update the operator restores from spec.job.fromSavepoint when it is set, in preference to
+    /// the latest savepoint it took (GCP controllers/flinkcluster_converter.go convertFromSavepoint; the
+    /// spotify fork likewise), so a value left in the spec after the first start rolls the state back.
+    /// </summary>
+    private static void CheckFromSavepoint(FlinkResource r, JsonObject job, ValidationContext context)
+    {
+        if (job["fromSavepoint"]?.AsText() is not { } from || string.IsNullOrWhiteSpace(from))
+        {
+            return;
+        }
+        var latest = r.Text(JsonPointer.Of("status", "components", "job", "savepointLocation"));
+        var newer = !string.IsNullOrWhiteSpace(latest) && !StorageUri.Parse(latest).IsSamePlace(StorageUri.Parse(from));
+        context.Report(RuleCatalog.ClusterStaleFromSavepoint, r, Job.Append("fromSavepoint"),
+            newer
+                ? $"fromSavepoint {from} stays in the spec although the operator has taken savepoint {latest} since: the next update of this FlinkCluster restores {from} and the state written after it is lost; remove fromSavepoint once the job has started from it"
+                : $"fromSavepoint {from} stays in the spec: after the job starts from it, every later update of this FlinkCluster restores {from} again instead of the latest savepoint, rolling the state back; remove fromSavepoint once the job has started from it");
     }
 }
