@@ -125,7 +125,7 @@ public static class PersistentStorage
         }
         else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.AsText() is { } claim && mount.ClaimNamePointer is { } claimAt)
         {
-            var claims = context.InNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace).ToList();
+            var claims = context.MayShareNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace);
             if (claims.Count > 0 && claims.All(p => p.Name != claim))
             {
                 var nearest = FieldSchema.Nearest(claim, claims.Select(c => c.Name));

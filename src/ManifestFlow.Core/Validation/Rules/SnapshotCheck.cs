@@ -77,13 +77,18 @@ public sealed class SnapshotCheck : IResourceCheck
         var kind = r.Spec?["jobReference"]?["kind"]?.AsText() ?? "FlinkDeployment";
         var name = r.Spec?["jobReference"]?["name"]?.AsText() ?? "";
         var resourceKind = kind == "FlinkSessionJob" ? ResourceKind.FlinkSessionJob : ResourceKind.FlinkDeployment;
-        var found = context.Find(resourceKind, r.Namespace, name);
-        if (found is not null)
+        if (context.Find(resourceKind, r.Namespace, name) is { } exact)
         {
-            return new TargetLookup(found, false, kind, name, null);
+            return new TargetLookup(exact, false, kind, name, null);
         }
-        // Only a namespace the input holds Flink resources of can prove the target absent.
-        var candidates = context.InNamespace(ResourceKind.FlinkDeployment, r.Namespace).Concat(context.InNamespace(ResourceKind.FlinkSessionJob, r.Namespace)).ToList();
+        // Only a namespace the input holds Flink resources of can prove the target absent; a resource
+        // without a namespace may be applied next to its target, so it counts as a match, not a proof.
+        var candidates = context.MayShareNamespace(ResourceKind.FlinkDeployment, r.Namespace).Concat(context.MayShareNamespace(ResourceKind.FlinkSessionJob, r.Namespace)).ToList();
+        var sameName = candidates.Where(c => c.Kind == resourceKind && c.Name == name).ToList();
+        if (sameName.Count > 0)
+        {
+            return new TargetLookup(sameName.Count == 1 ? sameName[0] : null, false, kind, name, null);
+        }
         var missing = candidates.Count > 0 && r.Spec?["jobReference"] is not null;
         return new TargetLookup(null, missing, kind, name, FieldSchema.Nearest(name, candidates.Where(c => c.Kind == resourceKind).Select(c => c.Name)));
     }
