@@ -13,7 +13,7 @@ public static partial class RuleCatalog
     private const string Cluster_ = "FlinkCluster";
 
     public static readonly Rule NotAResource = new("MF0201", "not-a-resource", Severity.Error, Input,
-        "A document is not a Kubernetes resource (not a mapping, or no apiVersion/kind).",
+        "A document is not a Kubernetes resource (not a mapping, or no apiVersion/kind). A mapping with none of `apiVersion`, `kind`, `metadata` and `spec`, or a list of JSON Patch operations, is taken for another tool's file kept beside the manifests (a kustomization, Helm values, a Flink config file, a patch) and is not reported.",
         "Give the document an apiVersion and a kind, or remove it from the manifests.",
         "- not\n- a\n- resource", Deployment());
 
