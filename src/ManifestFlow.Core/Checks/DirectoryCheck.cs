@@ -49,10 +49,10 @@ public sealed class DirectoryCheck : IResourceCheck
                 }
                 var uriB = StorageUri.Parse(b.Value);
                 var at = Own(b.Entry) ? b.Entry.Pointer : a.Entry.Pointer;
-                if (uriA.IsWithin(uriB) && uriB.IsWithin(uriA))
+                if (uriA.IsSamePlace(uriB))
                 {
                     context.Report(RuleCatalog.DirectoriesEqual, r, at,
-                        $"the {b.Name} ({b.Entry.Key}) and the {a.Name} ({a.Entry.Key}) are the same directory {a.Value}; give each its own directory");
+                        $"the {b.Name} ({b.Entry.Key}) and the {a.Name} ({a.Entry.Key}) are the same directory {Same(uriA, uriB)}; give each its own directory");
                 }
                 else if (uriA.IsWithin(uriB) || uriB.IsWithin(uriA))
                 {
@@ -63,6 +63,10 @@ public sealed class DirectoryCheck : IResourceCheck
             }
         }
     }
+
+    /// <summary>The directory once, or both spellings when the schemes differ (s3:// and s3a:// reach one store).</summary>
+    private static string Same(StorageUri a, StorageUri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) ? a.Text : $"{a.Text} (also written {b.Text}: {a.Scheme}, {b.Scheme} reach the same bucket and key)";
 
     internal static void CheckUri(ValidationContext context, FlinkResource resource, StateDirectory directory, StorageUri uri) =>
         CheckUri(context, resource, directory.Entry.Pointer, $"the {directory.Name} ({directory.Entry.Key})", uri);

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Checks;
 
@@ -48,21 +48,35 @@ public static class PersistentStorage
             context.Report(RuleCatalog.DirectoryNotOnVolume, reportOn, pointer,
                 pods.Kind == ResourceKind.FlinkCluster
                     ? $"{what} is not under any volumeMount of the {string.Join(", ", unmounted)} pods, so it is lost when the pod restarts; mount a persistentVolumeClaim at a parent directory"
-                    : $"{what} is not under any volume mount of {container}, so it is written to the container's own disk and lost when the pod restarts; mount a persistentVolumeClaim at a parent directory in the pod template");
+                    : $"{what} is not under any volume mount of {container}, so it is written to the container's own disk and lost when the pod restarts; mount a persistentVolumeClaim at a parent directory in the pod template{Displaced(pods, unmounted)}");
         }
     }
 
-    /// <summary>The volume source's key (emptyDir, persistentVolumeClaim, ...): the first key that is not the name.</summary>
-    private static string VolumeType(JsonObject volume)
+    /// <summary>Why a role lost the base template's main container, when a merge by position is the reason.</summary>
+    private static string Displaced(FlinkResource pods, List<string> roles)
     {
-        foreach (var (key, _) in volume)
+        foreach (var role in roles)
         {
-            if (key != "name")
+            if (PodTemplates.DisplacedMainContainer(pods, role) is { } name)
             {
-                return key;
+                return $" (the {role} pod template's container '{name}' merges into spec.podTemplate's {PodTemplates.MainContainer} at the same list position and renames it; put {PodTemplates.MainContainer} at that position in the role template too, or set {PodTemplateMerge.MergeByNameKey}: true)";
             }
         }
-        return "unknown";
+        return "";
+    }
+
+    /// <summary>The volume's sources (emptyDir, persistentVolumeClaim, ...): every key but the name, in merge order.</summary>
+    private static List<KeyValuePair<string, JsonPointer>> Sources(Mount mount)
+    {
+        var sources = new List<KeyValuePair<string, JsonPointer>>();
+        foreach (var key in mount.VolumeKeys)
+        {
+            if (key.Key != "name")
+            {
+                sources.Add(key);
+            }
+        }
+        return sources;
     }
 
     /// <summary>The mount with the longest path that contains the directory (a loop: MaxBy over an int key is jitted at start-up).</summary>
@@ -87,7 +101,19 @@ public static class PersistentStorage
                 $"{what} is on mount {mount.MountPath} of volume '{mount.VolumeName}', which the {mount.Role} pod template does not declare; add it under volumes");
             return;
         }
-        var volumeType = VolumeType(mount.Volume);
+        var sources = Sources(mount);
+        if (sources.Count > 1)
+        {
+            // Kubernetes accepts exactly one source per volume ("may not specify more than 1 volume type").
+            // Worded per volume, not per directory, so several directories on the volume give one finding.
+            var why = pods.Kind == ResourceKind.FlinkCluster ? ""
+                : $": the operator merges a role's pod template into spec.podTemplate element by element (by list position, or by name with {PodTemplateMerge.MergeByNameKey}: true), so a role's list does not replace the base list";
+            var written = string.Join(", ", sources.Select(s => $"{s.Key} at line {NodeLocator.PositionOf(pods.Document, s.Value).Line}"));
+            context.Report(RuleCatalog.VolumeSources, pods, sources[^1].Value,
+                $"volume '{mount.VolumeName}' holds state directories and has {sources.Count} sources in the {mount.Role} pods ({written}){why}; Kubernetes rejects a volume with more than one source, so give it exactly one");
+            return;
+        }
+        var volumeType = sources.Count == 1 ? sources[0].Key : "unknown";
         if (PodLifetime.Contains(volumeType))
         {
             context.Report(RuleCatalog.DirectoryEphemeral, reportOn, pointer,
@@ -98,14 +124,14 @@ public static class PersistentStorage
             context.Report(RuleCatalog.DirectoryHostPath, reportOn, pointer,
                 $"{what} is on hostPath volume '{mount.VolumeName}' (mounted at {mount.MountPath} in the {mount.Role} pods): it stays on one node, so a pod scheduled elsewhere loses it; back it with a persistentVolumeClaim");
         }
-        else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.AsText() is { } claim)
+        else if (volumeType == "persistentVolumeClaim" && mount.Volume["persistentVolumeClaim"]?["claimName"]?.AsText() is { } claim && mount.ClaimNamePointer is { } claimAt)
         {
-            var claims = context.InNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace).ToList();
+            var claims = context.MayShareNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace);
             if (claims.Count > 0 && claims.All(p => p.Name != claim))
             {
                 var nearest = FieldSchema.Nearest(claim, claims.Select(c => c.Name));
                 // Worded per volume, not per directory, so several directories on one claim give one finding.
-                context.Report(RuleCatalog.ClaimNotFound, pods, mount.VolumePointer!.Append("persistentVolumeClaim").Append("claimName"),
+                context.Report(RuleCatalog.ClaimNotFound, pods, claimAt,
                     $"volume '{mount.VolumeName}' holds state directories on claim '{claim}', which is not among the PersistentVolumeClaims of the input ({string.Join(", ", claims.Select(c => c.Name).Order(StringComparer.Ordinal))}){(nearest is null ? "" : $"; did you mean '{nearest}'?")}");
             }
         }

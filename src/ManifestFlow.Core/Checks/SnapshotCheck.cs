@@ -27,7 +27,7 @@ public sealed class SnapshotCheck : IResourceCheck
             context.Report(RuleCatalog.SnapshotJobReference, r, FlinkResource.SpecPointer.Append("jobReference"),
                 ValidationContext.OperatorSays(RuleCatalog.SnapshotJobReference, RuleCatalog.SnapshotJobReference.OperatorMessage!));
         }
-        else if (!alreadyExists && target.Missing)
+        else if (!alreadyExists && target.Missing && AwaitsTrigger(r))
         {
             context.Report(RuleCatalog.SnapshotTargetMissing, r, FlinkResource.SpecPointer.Append("jobReference").Append("name"),
                 ValidationContext.OperatorSays(RuleCatalog.SnapshotTargetMissing, $"Target for snapshot {r.Namespace}/{target.Name} was not found",
@@ -62,6 +62,14 @@ public sealed class SnapshotCheck : IResourceCheck
         }
     }
 
+    /// <summary>
+    /// The operator checks the target only while the snapshot has not been processed: no status, or state
+    /// TRIGGER_PENDING (a status without a state deserializes to that default). A COMPLETED snapshot whose
+    /// job was deleted stays valid: it still names a savepoint to restore from.
+    /// </summary>
+    private static bool AwaitsTrigger(FlinkResource r) =>
+        r.Value["status"] is not JsonObject status || !status.ContainsKey("state") || status["state"]?.AsText() == "TRIGGER_PENDING";
+
     private readonly record struct TargetLookup(FlinkResource? Resource, bool Missing, string Kind, string Name, string? Suggestion);
 
     private static TargetLookup Target(FlinkResource r, ValidationContext context)
@@ -69,13 +77,18 @@ public sealed class SnapshotCheck : IResourceCheck
         var kind = r.Spec?["jobReference"]?["kind"]?.AsText() ?? "FlinkDeployment";
         var name = r.Spec?["jobReference"]?["name"]?.AsText() ?? "";
         var resourceKind = kind == "FlinkSessionJob" ? ResourceKind.FlinkSessionJob : ResourceKind.FlinkDeployment;
-        var found = context.Find(resourceKind, r.Namespace, name);
-        if (found is not null)
+        if (context.Find(resourceKind, r.Namespace, name) is { } exact)
         {
-            return new TargetLookup(found, false, kind, name, null);
+            return new TargetLookup(exact, false, kind, name, null);
         }
-        // Only a namespace the input holds Flink resources of can prove the target absent.
-        var candidates = context.InNamespace(ResourceKind.FlinkDeployment, r.Namespace).Concat(context.InNamespace(ResourceKind.FlinkSessionJob, r.Namespace)).ToList();
+        // Only a namespace the input holds Flink resources of can prove the target absent; a resource
+        // without a namespace may be applied next to its target, so it counts as a match, not a proof.
+        var candidates = context.MayShareNamespace(ResourceKind.FlinkDeployment, r.Namespace).Concat(context.MayShareNamespace(ResourceKind.FlinkSessionJob, r.Namespace)).ToList();
+        var sameName = candidates.Where(c => c.Kind == resourceKind && c.Name == name).ToList();
+        if (sameName.Count > 0)
+        {
+            return new TargetLookup(sameName.Count == 1 ? sameName[0] : null, false, kind, name, null);
+        }
         var missing = candidates.Count > 0 && r.Spec?["jobReference"] is not null;
         return new TargetLookup(null, missing, kind, name, FieldSchema.Nearest(name, candidates.Where(c => c.Kind == resourceKind).Select(c => c.Name)));
     }

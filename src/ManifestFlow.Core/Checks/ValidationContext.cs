@@ -14,6 +14,7 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
     private readonly Dictionary<FlinkResource, FlinkConfiguration> _configurations = new(ReferenceEqualityComparer.Instance);
     private Dictionary<ResourceKey, List<FlinkResource>>? _byNamespace;
     private Dictionary<ResourceKey, FlinkResource>? _byName;
+    private readonly Dictionary<ResourceKey, List<FlinkResource>> _mayShare = [];
 
     public IReadOnlyList<FlinkResource> Resources { get; } = resources;
 
@@ -36,6 +37,29 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
             }
         }
         return _byNamespace.TryGetValue(new ResourceKey(kind, ns, ""), out var found) ? found : [];
+    }
+
+    /// <summary>
+    /// The resources of a kind that may end up in namespace <paramref name="ns"/>: a resource without
+    /// metadata.namespace lands in whatever namespace it is applied to, so it may meet any namespace, and
+    /// one with no namespace may meet every resource. Only this set can prove a reference absent.
+    /// </summary>
+    public IReadOnlyList<FlinkResource> MayShareNamespace(ResourceKind kind, string ns)
+    {
+        var key = new ResourceKey(kind, ns, "");
+        if (!_mayShare.TryGetValue(key, out var found))
+        {
+            found = [];
+            foreach (var r in Resources)
+            {
+                if (r.Kind == kind && (ns.Length == 0 || r.Namespace.Length == 0 || r.Namespace == ns))
+                {
+                    found.Add(r);
+                }
+            }
+            _mayShare[key] = found;
+        }
+        return found;
     }
 
     public FlinkResource? Find(ResourceKind kind, string ns, string name)

@@ -5,10 +5,10 @@ using ManifestFlow.Core.Json;
 namespace ManifestFlow.Core.Flink;
 
 /// <summary>
-/// The storage the main Flink container sees in each role. The operator merges <c>spec.podTemplate</c>
-/// with <c>jobManager.podTemplate</c> / <c>taskManager.podTemplate</c>; with its default
-/// (<c>kubernetes.operator.pod-template.merge-arrays-by-name: false</c>) a list in the role template
-/// replaces the base list, so containers and volumes come from the role template when it has them.
+/// The storage the main Flink container sees in each role. A FlinkDeployment's pods get
+/// <c>spec.podTemplate</c> merged with the role's template the way the operator merges them (by list
+/// position unless <c>kubernetes.operator.pod-template.merge-arrays-by-name</c> is true, see
+/// <see cref="PodTemplateMerge"/>); Flink then picks the container named <c>flink-main-container</c>.
 /// FlinkCluster declares <c>volumes</c> and <c>volumeMounts</c> directly per role.
 /// </summary>
 public static class PodTemplates
@@ -22,66 +22,127 @@ public static class PodTemplates
 
     private static List<Mount> DeploymentMounts(FlinkResource resource, string role)
     {
-        var basePointer = JsonPointer.Of("spec", "podTemplate", "spec");
-        var rolePointer = JsonPointer.Of("spec", role, "podTemplate", "spec");
-        var containersAt = resource.At(rolePointer.Append("containers")) is JsonArray ? rolePointer : basePointer;
-        var volumesAt = resource.At(rolePointer.Append("volumes")) is JsonArray ? rolePointer : basePointer;
-        var volumes = Volumes(resource, volumesAt.Append("volumes"));
+        var merge = PodTemplateMerge.Of(resource, role);
         var mounts = new List<Mount>();
-        if (resource.At(containersAt.Append("containers")) is not JsonArray containers)
+        if (merge.Template?["spec"] is not JsonObject spec || spec["containers"] is not JsonArray containers)
         {
             return mounts;
         }
-        for (var c = 0; c < containers.Count; c++)
+        var volumes = new Dictionary<string, Mount>(StringComparer.Ordinal);
+        if (spec["volumes"] is JsonArray declared)
         {
-            if (containers[c] is not JsonObject container || container["name"]?.AsText() != MainContainer)
+            foreach (var node in declared)
             {
-                continue;
+                if (node is JsonObject volume && volume["name"]?.AsText() is { } name)
+                {
+                    volumes[name] = VolumeOf(volume, merge.OriginOf(volume), merge.OriginOf);
+                }
             }
-            var containerPointer = containersAt.Append("containers").Append(Index(c));
-            mounts.AddRange(ReadMounts(resource, role, containerPointer.Append("volumeMounts"), volumes));
+        }
+        foreach (var node in containers)
+        {
+            if (node is JsonObject container && container["name"]?.AsText() == MainContainer && container["volumeMounts"] is JsonArray list)
+            {
+                foreach (var item in list)
+                {
+                    if (item is JsonObject mount && mount["mountPath"]?.AsText() is { } path && mount["name"]?.AsText() is { } name)
+                    {
+                        mounts.Add(WithVolume(role, path, name, merge.OriginOf(mount), volumes));
+                    }
+                }
+            }
         }
         return mounts;
+    }
+
+    /// <summary>
+    /// The name a role's container gave the base template's main container by merging into it at the same
+    /// list position, or null when the merged template still has the main container.
+    /// </summary>
+    public static string? DisplacedMainContainer(FlinkResource resource, string role)
+    {
+        if (resource.Kind == ResourceKind.FlinkCluster || resource.At(JsonPointer.Of("spec", "podTemplate", "spec", "containers")) is not JsonArray baseContainers
+            || PodTemplateMerge.Of(resource, role).Template?["spec"]?["containers"] is not JsonArray merged)
+        {
+            return null;
+        }
+        var at = -1;
+        for (var i = 0; i < baseContainers.Count; i++)
+        {
+            if (baseContainers[i]?["name"]?.AsText() == MainContainer)
+            {
+                at = i;
+            }
+        }
+        foreach (var container in merged)
+        {
+            if (container?["name"]?.AsText() == MainContainer)
+            {
+                return null;
+            }
+        }
+        return at >= 0 && at < merged.Count ? merged[at]?["name"]?.AsText() : null;
     }
 
     private static List<Mount> ClusterMounts(FlinkResource resource, string role)
     {
-        var volumes = Volumes(resource, JsonPointer.Of("spec", role, "volumes"));
-        return ReadMounts(resource, role, JsonPointer.Of("spec", role, "volumeMounts"), volumes);
-    }
-
-    private static List<Mount> ReadMounts(FlinkResource resource, string role, JsonPointer at, Dictionary<string, (JsonObject, JsonPointer)> volumes)
-    {
-        var mounts = new List<Mount>();
-        if (resource.At(at) is not JsonArray list)
+        var volumes = new Dictionary<string, Mount>(StringComparer.Ordinal);
+        var volumesAt = JsonPointer.Of("spec", role, "volumes");
+        if (resource.At(volumesAt) is JsonArray declared)
         {
-            return mounts;
-        }
-        for (var m = 0; m < list.Count; m++)
-        {
-            if (list[m] is JsonObject mount && mount["mountPath"]?.AsText() is { } path && mount["name"]?.AsText() is { } name)
+            for (var v = 0; v < declared.Count; v++)
             {
-                var found = volumes.TryGetValue(name, out var volume);
-                mounts.Add(new Mount(role, path, name, at.Append(Index(m)), found ? volume.Item1 : null, found ? volume.Item2 : null));
+                if (declared[v] is JsonObject volume && volume["name"]?.AsText() is { } name)
+                {
+                    volumes[name] = VolumeOf(volume, volumesAt.Append(Index(v)), PointerOf);
+                }
+            }
+        }
+        var mounts = new List<Mount>();
+        var mountsAt = JsonPointer.Of("spec", role, "volumeMounts");
+        if (resource.At(mountsAt) is JsonArray list)
+        {
+            for (var m = 0; m < list.Count; m++)
+            {
+                if (list[m] is JsonObject mount && mount["mountPath"]?.AsText() is { } path && mount["name"]?.AsText() is { } name)
+                {
+                    mounts.Add(WithVolume(role, path, name, mountsAt.Append(Index(m)), volumes));
+                }
             }
         }
         return mounts;
     }
 
-    private static Dictionary<string, (JsonObject, JsonPointer)> Volumes(FlinkResource resource, JsonPointer at)
+    /// <summary>A declared volume, held as a mount template whose mount fields are filled in per mount.</summary>
+    private static Mount VolumeOf(JsonObject volume, JsonPointer at, Func<JsonNode, JsonPointer> origin)
     {
-        var volumes = new Dictionary<string, (JsonObject, JsonPointer)>(StringComparer.Ordinal);
-        if (resource.At(at) is JsonArray list)
+        var keys = new List<KeyValuePair<string, JsonPointer>>();
+        foreach (var (key, value) in volume)
         {
-            for (var v = 0; v < list.Count; v++)
+            if (value is not null)
             {
-                if (list[v] is JsonObject volume && volume["name"]?.AsText() is { } name)
-                {
-                    volumes[name] = (volume, at.Append(Index(v)));
-                }
+                keys.Add(new(key, origin(value)));
             }
         }
-        return volumes;
+        var claim = volume["persistentVolumeClaim"]?["claimName"];
+        return new Mount("", "", "", at, volume, at) { VolumeKeys = keys, ClaimNamePointer = claim is null ? null : origin(claim) };
+    }
+
+    private static Mount WithVolume(string role, string path, string name, JsonPointer pointer, Dictionary<string, Mount> volumes) =>
+        volumes.TryGetValue(name, out var volume)
+            ? volume with { Role = role, MountPath = path, VolumeName = name, Pointer = pointer }
+            : new Mount(role, path, name, pointer, null, null);
+
+    /// <summary>The pointer of a node read in place, found by walking up to the document root.</summary>
+    private static JsonPointer PointerOf(JsonNode node)
+    {
+        var segments = new List<string>();
+        for (var n = node; n.Parent is { } parent; n = parent)
+        {
+            segments.Add(parent is JsonArray ? Index(n.GetElementIndex()) : n.GetPropertyName());
+        }
+        segments.Reverse();
+        return JsonPointer.Of([.. segments]);
     }
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);

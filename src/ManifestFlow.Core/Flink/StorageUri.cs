@@ -38,9 +38,21 @@ public sealed record StorageUri(string Text, string? Scheme, string Path)
         return new StorageUri(text, scheme, Normalize(rest));
     }
 
-    /// <summary>True when this directory is <paramref name="other"/> or lies inside it.</summary>
+    /// <summary>True when this directory is <paramref name="other"/> or lies inside it (s3, s3a and s3p being one store).</summary>
     public bool IsWithin(StorageUri other) =>
-        string.Equals(Scheme ?? "", other.Scheme ?? "", StringComparison.OrdinalIgnoreCase) && IsPathWithin(Path, other.Path);
+        string.Equals(Store, other.Store, StringComparison.OrdinalIgnoreCase) && IsPathWithin(Path, other.Path);
+
+    /// <summary>True when both name the same place: <c>s3://b/k</c>, <c>s3a://b/k/</c> and <c>s3p://b/./k</c> are one directory.</summary>
+    public bool IsSamePlace(StorageUri other) => IsWithin(other) && other.IsWithin(this);
+
+    /// <summary>
+    /// The storage a scheme reaches. Flink's S3 plugins register <c>s3</c> and <c>s3a</c> (flink-s3-fs-hadoop)
+    /// and <c>s3</c> and <c>s3p</c> (flink-s3-fs-presto) for the same buckets and keys, so the three
+    /// schemes address one object store.
+    /// </summary>
+    private string Store => Scheme is null ? ""
+        : Scheme.Equals("s3a", StringComparison.OrdinalIgnoreCase) || Scheme.Equals("s3p", StringComparison.OrdinalIgnoreCase) ? "s3"
+        : Scheme;
 
     public static bool IsPathWithin(string path, string directory) =>
         path == directory || directory == "/" || path.StartsWith(directory + "/", StringComparison.Ordinal);

@@ -35,6 +35,12 @@ public static partial class RuleCatalog
                   {{volume}}{{extraVolumes}}
         """);
 
+    /// <summary>Gives <paramref name="deployment"/> a TaskManager pod template whose only volume merges into the base template's first volume.</summary>
+    private static string WithRoleVolume(string deployment, string volume) => deployment.Replace(
+        "  taskManager: {resource: {memory: 2048m, cpu: 1} }",
+        $"  taskManager:\n    resource: {{memory: 2048m, cpu: 1}}\n    podTemplate:\n      spec:\n        volumes:\n          - name: state\n            {volume}",
+        StringComparison.Ordinal);
+
     private static string Snapshot(string spec) => $$"""
         apiVersion: flink.apache.org/v1beta1
         kind: FlinkStateSnapshot

@@ -103,8 +103,10 @@ public static partial class RuleCatalog
     { OperatorMessage = "spec.serviceAccount must be defined. If you use helm, its value should be the same with the name of jobServiceAccount." };
 
     public static readonly Rule MemoryRequired = new("MF2017", "memory-required", Severity.Error, Operator,
-        "JobManager or TaskManager memory is not defined.", "Set `spec.jobManager.resource.memory` / `spec.taskManager.resource.memory`.",
-        Deployment(jobManager: "{resource: {cpu: 1}}"), Deployment())
+        "JobManager or TaskManager memory is defined nowhere the operator looks: not in the role's `resource.memory`, not in `resources.requests.memory` or `resources.limits.memory`, and not in Flink's memory options in `flinkConfiguration` (`jobmanager.memory.process.size`, `jobmanager.memory.flink.size` or `jobmanager.memory.heap.size`; `taskmanager.memory.process.size`, `taskmanager.memory.flink.size`, or task heap and managed memory together). (`resources` is read only by operators built after release 1.15.0.)",
+        "Set `spec.jobManager.resource.memory` / `spec.taskManager.resource.memory`, or the process size in `flinkConfiguration`.",
+        Deployment(jobManager: "{resource: {cpu: 1}}"),
+        Deployment(jobManager: "{resource: {cpu: 1}}", config: "execution.checkpointing.dir: s3://flink-state/orders/checkpoints\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/savepoints\n    jobmanager.memory.process.size: 2048m"))
     { OperatorMessage = "JobManager resource memory must be defined using `spec.jobManager.resource.memory` or `spec.jobManager.resources.requests.memory`" };
 
     public static readonly Rule SessionJobSpec = new("MF2018", "session-job", Severity.Error, Operator,
@@ -127,7 +129,7 @@ public static partial class RuleCatalog
     { OperatorMessage = "Job reference must be supplied for this snapshot" };
 
     public static readonly Rule SnapshotTargetMissing = new("MF2032", "snapshot-target-missing", Severity.Error, Operator,
-        "A FlinkStateSnapshot refers to a job that the input does not hold, although it holds Flink resources of that namespace.",
+        "A FlinkStateSnapshot the operator has not processed yet (no status, or `TRIGGER_PENDING`) refers to a job that the input does not hold, although it holds Flink resources of that namespace. As in the operator, a snapshot it already processed (for example COMPLETED) is not checked: its job may be gone while its savepoint stays usable.",
         "Fix `jobReference.name` / `kind`.",
         Snapshot("jobReference: {kind: FlinkDeployment, name: order}\n  savepoint: {alreadyExists: false, disposeOnDelete: false}") + "\n---\n" + Deployment(),
         Snapshot("jobReference: {kind: FlinkDeployment, name: orders}\n  savepoint: {alreadyExists: false, disposeOnDelete: false}") + "\n---\n" + Deployment())

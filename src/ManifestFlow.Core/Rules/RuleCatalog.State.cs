@@ -62,16 +62,16 @@ public static partial class RuleCatalog
         Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, state: suspended}"), Deployment());
 
     public static readonly Rule ClusterSavepointWithoutDir = new("MF5001", "flinkcluster-savepoint-needs-dir", Severity.Error, Cluster_,
-        "A FlinkCluster asks for savepoints (`autoSavepointSeconds`, `savepointGeneration`, `takeSavepointOnUpgrade`) without `spec.job.savepointsDir`.",
+        "A FlinkCluster asks for savepoints (`autoSavepointSeconds`, `savepointGeneration`, `takeSavepointOnUpgrade`) without `spec.job.savepointsDir`. The operator takes no savepoint without a directory (it skips the request silently), its webhook refuses the savepoint annotation, and it rejects every later update of the job.",
         "Set `spec.job.savepointsDir`.",
         Cluster("autoSavepointSeconds: 300"), Cluster("autoSavepointSeconds: 300\n    savepointsDir: gs://flink-state/wordcount/savepoints"))
     { OperatorMessage = "savepoint is not allowed without spec.job.savepointsDir" };
 
     public static readonly Rule ClusterSavepointGeneration = new("MF5002", "flinkcluster-savepoint-generation", Severity.Error, Cluster_,
-        "`spec.job.savepointGeneration` must be the status generation (no request) or the status generation + 1 (one new savepoint).",
-        "Set it to `status.components.job.savepointGeneration` + 1 to trigger one savepoint.",
+        "`spec.job.savepointGeneration` is ahead of the status generation + 1. The webhook checks the field only when an update changes it, and then accepts only the status generation + 1; a spec behind the status is normal, because the status counts every savepoint the operator takes (`autoSavepointSeconds`, the savepoint annotation, updates). Offline the previous spec is unknown, so only a value no accepted update can produce is flagged, judged against the status the manifest carries.",
+        "To take one savepoint, set it to `status.components.job.savepointGeneration` + 1; otherwise leave it unchanged.",
         Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    savepointGeneration: 5", "\nstatus:\n  components:\n    job: {state: Running, savepointGeneration: 2}"),
-        Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    savepointGeneration: 3", "\nstatus:\n  components:\n    job: {state: Running, savepointGeneration: 2}"))
+        Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    savepointGeneration: 1", "\nstatus:\n  components:\n    job: {state: Running, savepointGeneration: 2}"))
     { OperatorMessage = "you can only update savepointGeneration to %v" };
 
     public static readonly Rule ClusterRestartNeedsSavepoint = new("MF5003", "flinkcluster-restart-needs-savepoint", Severity.Warning, Cluster_,
@@ -79,6 +79,12 @@ public static partial class RuleCatalog
         "Set `savepointsDir` (and `autoSavepointSeconds`), or `fromSavepoint`.",
         Cluster("autoSavepointSeconds: 300").Replace("restartPolicy: Never", "restartPolicy: FromSavepointOnFailure", StringComparison.Ordinal).Replace("\n    autoSavepointSeconds: 300", "", StringComparison.Ordinal),
         Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    autoSavepointSeconds: 300").Replace("restartPolicy: Never", "restartPolicy: FromSavepointOnFailure", StringComparison.Ordinal));
+
+    public static readonly Rule ClusterStaleFromSavepoint = new("MF5005", "flinkcluster-stale-from-savepoint", Severity.Warning, Cluster_,
+        "`spec.job.fromSavepoint` is set. The operator restores from it not only when the cluster is created but on every later update of the job, in preference to the latest savepoint it took, so a value left in the manifest silently rolls the state back to that savepoint on the next change.",
+        "Remove `fromSavepoint` once the job has started from it (the status records it in `status.components.job.fromSavepoint`); later updates then restore from the latest savepoint.",
+        Cluster("savepointsDir: gs://flink-state/wordcount/savepoints\n    fromSavepoint: gs://flink-state/wordcount/savepoints/savepoint-1a2b", "\nstatus:\n  components:\n    job: {state: Running, fromSavepoint: gs://flink-state/wordcount/savepoints/savepoint-1a2b, savepointLocation: gs://flink-state/wordcount/savepoints/savepoint-3c4d}"),
+        Cluster("savepointsDir: gs://flink-state/wordcount/savepoints", "\nstatus:\n  components:\n    job: {state: Running, fromSavepoint: gs://flink-state/wordcount/savepoints/savepoint-1a2b, savepointLocation: gs://flink-state/wordcount/savepoints/savepoint-3c4d}"));
 
     public static readonly Rule ClusterParallelism = new("MF5004", "flinkcluster-parallelism", Severity.Error, Cluster_,
         "A FlinkCluster job's `parallelism` is below 1.", "Set `spec.job.parallelism` to at least 1.",

@@ -20,7 +20,7 @@ public static partial class RuleCatalog
     private const string Cluster_ = "FlinkCluster";
 
     public static readonly Rule NotAResource = new("MF0201", "not-a-resource", Severity.Error, Input,
-        "A document is not a Kubernetes resource (not a mapping, or no apiVersion/kind).",
+        "A document is not a Kubernetes resource (not a mapping, or no apiVersion/kind). A mapping with none of `apiVersion`, `kind`, `metadata` and `spec`, or a list of JSON Patch operations, is taken for another tool's file kept beside the manifests (a kustomization, Helm values, a Flink config file, a patch) and is not reported.",
         "Give the document an apiVersion and a kind, or remove it from the manifests.",
         "- not\n- a\n- resource", Deployment());
 
@@ -47,13 +47,13 @@ public static partial class RuleCatalog
         Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders/checkpoints\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/savepoints\n    high-availability.type: kubernetes\n    high-availability.storageDir: s3://flink-state/orders/ha"));
 
     public static readonly Rule DirectoriesEqual = new("MF1002", "directories-equal", Severity.Error, Directories,
-        "Two state directories are the same; checkpoints, savepoints and HA metadata must each point to a different directory (seed 000), or cleanup of one deletes the other.",
+        "Two state directories are the same; checkpoints, savepoints and HA metadata must each point to a different directory, or cleanup of one deletes the other. `s3://`, `s3a://` and `s3p://` name the same bucket and key (Flink's S3 plugins register these schemes for one store), so they count as one place.",
         "Give each of the checkpoint, savepoint and HA storage directories its own path.",
-        Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/"),
+        Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders\n    execution.checkpointing.savepoint-dir: s3a://flink-state/orders/"),
         Deployment());
 
     public static readonly Rule DirectoriesNested = new("MF1003", "directories-nested", Severity.Warning, Directories,
-        "One state directory lies inside another; retention and cleanup of the outer one can remove the inner one's files.",
+        "One state directory lies inside another (`s3://`, `s3a://` and `s3p://` counting as one store); retention and cleanup of the outer one can remove the inner one's files.",
         "Use sibling directories, for example `.../checkpoints` and `.../savepoints`.",
         Deployment(config: "execution.checkpointing.dir: s3://flink-state/orders\n    execution.checkpointing.savepoint-dir: s3://flink-state/orders/savepoints"),
         Deployment());
@@ -91,6 +91,12 @@ public static partial class RuleCatalog
         "Declare the volume under `volumes` with the mount's name.",
         OnVolume("persistentVolumeClaim: {claimName: flink-state}").Replace("- name: state\n", "- name: other\n", StringComparison.Ordinal),
         OnVolume("persistentVolumeClaim: {claimName: flink-state}"));
+
+    public static readonly Rule VolumeSources = new("MF1010", "volume-several-sources", Severity.Error, Directories,
+        "A volume that holds a state directory has more than one source (for example `persistentVolumeClaim` and `emptyDir`), which Kubernetes rejects. It usually comes from a role's pod template: the operator merges `jobManager.podTemplate` / `taskManager.podTemplate` into `spec.podTemplate` element by element (by list position, or by name with `kubernetes.operator.pod-template.merge-arrays-by-name: true`); a role's list does not replace the base list.",
+        "Declare the volume once, with one source: leave it to `spec.podTemplate`, or give the role's volume the same source.",
+        WithRoleVolume(OnVolume("persistentVolumeClaim: {claimName: flink-state}"), "emptyDir: {}"),
+        WithRoleVolume(OnVolume("persistentVolumeClaim: {claimName: flink-state}"), "persistentVolumeClaim: {claimName: flink-state}"));
 
     private static List<Rule>? _all;
     private static Dictionary<string, Rule>? _byId;

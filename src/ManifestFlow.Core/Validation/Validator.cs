@@ -55,7 +55,7 @@ public static class Validator
                 {
                     resources.Add(resource);
                 }
-                else
+                else if (!IsOtherConfiguration(document))
                 {
                     context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
                         $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
@@ -75,6 +75,19 @@ public static class Validator
         kept.Sort(Diagnostic.Compare);
         return new Result(kept, fileCount, resources.Count, resources);
     }
+
+    /// <summary>
+    /// Another tool's file kept beside the manifests, not a resource gone wrong: a mapping without any of
+    /// apiVersion, kind, metadata and spec (a kustomization, Helm values, a Flink config file), or a list
+    /// of JSON Patch operations (a kustomize or ManifestFlow patch file). Nothing applies it to the cluster
+    /// as a resource, so it is not reported.
+    /// </summary>
+    private static bool IsOtherConfiguration(SourceDocument document) => document.Value switch
+    {
+        System.Text.Json.Nodes.JsonObject o => !o.ContainsKey("apiVersion") && !o.ContainsKey("kind") && !o.ContainsKey("metadata") && !o.ContainsKey("spec"),
+        System.Text.Json.Nodes.JsonArray a => a.Count > 0 && a.All(op => op is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("op") && o.ContainsKey("path")),
+        _ => false,
+    };
 
     private static string Describe(SourceDocument document) => document.Value switch
     {
