@@ -5,7 +5,7 @@ using ManifestFlow.Core.Rules;
 namespace ManifestFlow.Core.Checks;
 
 /// <summary>
-/// The seed's rule: checkpoints, savepoints and HA metadata each in a different directory on persistent
+/// IBM Event Processing's rule: checkpoints, savepoints and HA metadata each in a different directory on persistent
 /// storage. MF1001 (HA storage missing), MF1002/MF1003 (equal, nested), MF1004 (URI), and the storage
 /// rules via <see cref="PersistentStorage"/>.
 /// </summary>

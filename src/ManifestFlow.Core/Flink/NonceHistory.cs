@@ -3,7 +3,7 @@ using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Flink;
 
-/// <summary>Every savepointTriggerNonce the spec and status show was used: "an integer that has never been used before" (seed 000).</summary>
+/// <summary>Every savepointTriggerNonce the spec and status show was used: "an integer that has never been used before" (IBM Event Processing's backup procedure).</summary>
 public static class NonceHistory
 {
     public static SortedSet<long> UsedTriggerNonces(FlinkResource r)

@@ -1,6 +1,6 @@
 namespace ManifestFlow.Core.Flink;
 
-/// <summary>The three state directories a job needs, named as the seeds name them.</summary>
+/// <summary>The three state directories a job needs, named as the backup and restore procedures name them.</summary>
 public sealed record StateDirectory(string Name, ConfigEntry Entry, bool JobManagerOnly)
 {
     public string Value => Entry.Value.Trim();

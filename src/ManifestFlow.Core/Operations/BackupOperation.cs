@@ -123,7 +123,7 @@ public sealed partial class BackupOperation : IOperation
         };
         var yaml = new YamlEmitter(new DocumentStyle(2, 2, "\n", false)).Block(snapshot, 0) + "\n";
         plan.Create(new NewResource(name + ".yaml", yaml, snapshot,
-            "a FlinkStateSnapshot asks the operator for a savepoint of the running job; disposeOnDelete: false keeps the savepoint files when the snapshot resource is deleted (seed 001)"));
+            "a FlinkStateSnapshot asks the operator for a savepoint of the running job; disposeOnDelete: false keeps the savepoint files when the snapshot resource is deleted"));
         return "snapshot";
     }
 
@@ -138,7 +138,7 @@ public sealed partial class BackupOperation : IOperation
                 $"cannot back up: savepointTriggerNonce {requested} was already used ({string.Join(", ", used)} appear in the spec and status), and the operator triggers only on a new value; omit --nonce or use {used.Max + 1}");
             return null;
         }
-        plan.Steps.Set(PlanBuilder.UpgradeMode, "savepoint", "the backup procedure takes savepoints in savepoint upgrade mode (seed 000)");
+        plan.Steps.Set(PlanBuilder.UpgradeMode, "savepoint", "IBM Event Processing's backup procedure (Backing up and restoring) runs the job in savepoint upgrade mode, so later upgrades also go through savepoints");
         plan.Steps.Set(PlanBuilder.State, "running", "a savepoint is taken only of a running job");
         plan.Steps.Set(Job.Append("savepointTriggerNonce"), nonce,
             used.Count == 0 ? "a new trigger nonce asks the operator for a savepoint" : $"a nonce never used before (used: {string.Join(", ", used)}) asks the operator for a savepoint");
@@ -152,7 +152,7 @@ public sealed partial class BackupOperation : IOperation
         var statusGeneration = target.Integer(JsonPointer.Of("status", "components", "job", "savepointGeneration"));
         if (string.IsNullOrWhiteSpace(target.Text(Job.Append("savepointsDir"))))
         {
-            plan.Refuse(Job.Append("savepointsDir"), "cannot back up: spec.job.savepointsDir is not set, so the operator has nowhere to write the savepoint; set it (seed 002)");
+            plan.Refuse(Job.Append("savepointsDir"), "cannot back up: spec.job.savepointsDir is not set, so the operator has nowhere to write the savepoint; set it");
             return null;
         }
         if (statusGeneration is null)
@@ -166,7 +166,7 @@ public sealed partial class BackupOperation : IOperation
             plan.Refuse(JsonPointer.Of("status", "components", "job", "state"), $"cannot back up: the job is {state}, not Running; a savepoint can only be taken of a running job");
             return null;
         }
-        plan.Steps.Set(Job.Append("savepointGeneration"), statusGeneration + 1, $"the operator takes a savepoint when savepointGeneration becomes the status generation ({statusGeneration}) + 1 (seed 002)");
+        plan.Steps.Set(Job.Append("savepointGeneration"), statusGeneration + 1, $"the operator takes a savepoint when savepointGeneration becomes the status generation ({statusGeneration}) + 1 (the FlinkCluster operator's savepoint guide)");
         return "generation";
     }
 

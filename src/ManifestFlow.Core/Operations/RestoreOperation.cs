@@ -70,41 +70,73 @@ public sealed class RestoreOperation : IOperation
 
     private static string? Restore(PlanBuilder plan, RestoreRequest request)
     {
-        var (path, source, pointer) = RestorePath(plan, request);
-        if (path is null)
+        if (RestorePath(plan, request) is not { } point)
         {
             return null;
         }
         if (plan.Target.Kind == ResourceKind.FlinkCluster)
         {
-            return RestoreCluster(plan, request, path, source);
+            return RestoreCluster(plan, request, point.Path, point.Source);
         }
-        if (!CheckRestorePath(plan, request, path, pointer, source))
+        if (!CheckRestorePath(plan, point))
         {
             return null;
         }
-        plan.Steps.Set(PlanBuilder.UpgradeMode, "savepoint", "the operator starts from initialSavepointPath only in savepoint upgrade mode");
-        plan.Steps.Set(PlanBuilder.State, "running", "resume the job (seeds 000/001)");
-        plan.Steps.Set(Job.Append("initialSavepointPath"), path, $"restore from {source}");
+        // upgradeMode is left as it is: the operator reads initialSavepointPath on first deployment in any
+        // mode, and a savepointRedeployNonce redeploy uses it whatever the mode (AbstractJobReconciler).
+        plan.Steps.Set(PlanBuilder.State, "running", "a restored job runs; the operator starts it from initialSavepointPath");
+        plan.Steps.Set(Job.Append("initialSavepointPath"), point.Path, $"restore from {point.Source}");
         SetAllowNonRestoredState(plan, request, Job.Append("allowNonRestoredState"));
         if (request.Recreate)
         {
             Recreate(plan, request);
-            PlanPaimon(plan, request, path);
+            PlanPaimon(plan, request, point.Path);
             return "recreate";
         }
-        if (plan.Target.Status is not null && !RestorePending(plan, request, path))
+        if (!RestorePending(plan, point.Path))
         {
-            var current = plan.Target.Integer(Job.Append("savepointRedeployNonce"));
-            plan.Steps.Set(Job.Append("savepointRedeployNonce"), (current ?? 0) + 1,
-                "the resource is already deployed: the operator ignores initialSavepointPath unless savepointRedeployNonce changes");
+            RedeployNonce(plan, point.Source);
         }
-        PlanPaimon(plan, request, path);
+        PlanPaimon(plan, request, point.Path);
         return request.Snapshot is not null ? "snapshot" : "path";
     }
 
+    /// <summary>
+    /// A savepointRedeployNonce above the spec's and the last reconciled spec's, because the operator compares
+    /// against the reconciled one (ReflectiveDiffBuilder): a value it already reconciled is no change and the
+    /// restore silently does nothing. Without a status (a manifest from Git) the live resource may be deployed,
+    /// so the nonce is bumped too; before a first deployment the path is read anyway and the nonce is harmless.
+    /// </summary>
+    private static void RedeployNonce(PlanBuilder plan, string source)
+    {
+        var target = plan.Target;
+        var spec = target.Integer(Job.Append("savepointRedeployNonce"));
+        var reconciledJob = ReconciledSpec.LastReconciledJob(target);
+        var reconciled = reconciledJob?["savepointRedeployNonce"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<long>(out var r) ? r : (long?)null;
+        var next = Math.Max(spec ?? 0, reconciled ?? 0) + 1;
+        string why;
+        if (reconciledJob is not null)
+        {
+            why = $"the resource is deployed (its last reconciled spec has savepointRedeployNonce {reconciled?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"}): the operator uses initialSavepointPath again only when the nonce differs from the reconciled one";
+        }
+        else if (target.Status is not null)
+        {
+            why = "the status has no lastReconciledSpec, so the resource was never deployed and the operator reads initialSavepointPath on its first deployment; the new nonce also makes the restore hold if it is deployed before this change lands";
+        }
+        else
+        {
+            why = "the manifest has no status, so the live resource may already be deployed, and then the operator uses initialSavepointPath only when savepointRedeployNonce changes; on a first deployment the path is read anyway";
+        }
+        plan.Steps.Set(Job.Append("savepointRedeployNonce"), next, why);
+        if (target.Text(PlanBuilder.State) != "suspended" && (reconciledJob is not null || target.Status is null))
+        {
+            plan.Warn(Job.Append("savepointRedeployNonce"),
+                $"if the job is running, the operator's savepoint redeploy cancels it without taking a savepoint and starts it from {source}: state written since that savepoint is dropped; back up first (manifestflow backup) if it matters");
+        }
+    }
+
     /// <summary>The same restore is already in the spec and not yet reconciled: restoring twice changes nothing.</summary>
-    private static bool RestorePending(PlanBuilder plan, RestoreRequest request, string path)
+    private static bool RestorePending(PlanBuilder plan, string path)
     {
         if (plan.Target.Text(Job.Append("initialSavepointPath")) != path || plan.Target.At(Job.Append("savepointRedeployNonce")) is null)
         {
@@ -147,28 +179,36 @@ public sealed class RestoreOperation : IOperation
         }
     }
 
+    /// <summary>Where to restore from, and whether it is a checkpoint (which lives outside the savepoint directory).</summary>
+    private sealed record RestorePoint(string Path, string Source, JsonPointer Pointer, bool IsCheckpoint = false);
+
     /// <summary>Where to restore from: a snapshot (in the input or a file) or a path.</summary>
-    private static (string? Path, string Source, JsonPointer Pointer) RestorePath(PlanBuilder plan, RestoreRequest request)
+    private static RestorePoint? RestorePath(PlanBuilder plan, RestoreRequest request)
     {
+        var target = plan.Target;
         if (request.SavepointPath is { } given)
         {
-            return (given.Trim(), $"savepoint {given.Trim()}", Job.Append("initialSavepointPath"));
+            return new RestorePoint(given.Trim(), $"savepoint {given.Trim()}", Job.Append("initialSavepointPath"));
         }
         if (request.Snapshot is not { } name)
         {
-            if (plan.Target.Kind == ResourceKind.FlinkCluster && plan.Target.Text(JsonPointer.Of("status", "components", "job", "savepointLocation")) is { } latest)
+            if (target.Kind == ResourceKind.FlinkCluster && target.Text(JsonPointer.Of("status", "components", "job", "savepointLocation")) is { } latest)
             {
-                return (latest, $"the latest savepoint in status ({latest})", Job.Append("fromSavepoint"));
+                return new RestorePoint(latest, $"the latest savepoint in status ({latest})", Job.Append("fromSavepoint"));
             }
             plan.Refuse(JsonPointer.Root, "cannot restore: name the savepoint with --snapshot NAME|FILE or --savepoint-path URI");
-            return (null, "", JsonPointer.Root);
+            return null;
         }
-        var snapshot = plan.Context.Resources.FirstOrDefault(r => r.Kind == ResourceKind.FlinkStateSnapshot && r.Name == name && r.Namespace == plan.Target.Namespace)
-            ?? plan.Context.Resources.FirstOrDefault(r => r.Kind == ResourceKind.FlinkStateSnapshot && (r.Document.File.Path == name || r.Name == name));
+        // The operator resolves a snapshot's jobReference in the snapshot's own namespace
+        // (FlinkStateSnapshotUtils): a snapshot of another namespace is never this job's.
+        var snapshots = plan.Context.Resources.Where(r => r.Kind == ResourceKind.FlinkStateSnapshot && (r.Name == name || r.Document.File.Path == name)).ToList();
+        var snapshot = snapshots.FirstOrDefault(r => SameNamespace(r, target));
         if (snapshot is null)
         {
-            plan.Refuse(JsonPointer.Root, $"cannot restore: no FlinkStateSnapshot {name} in the input or as a file; pass the snapshot's manifest (kubectl get flinkstatesnapshot {name} -o yaml)");
-            return (null, "", JsonPointer.Root);
+            plan.Refuse(JsonPointer.Root, snapshots.Count > 0
+                ? $"cannot restore {target}: FlinkStateSnapshot {name} is in namespace {snapshots[0].Namespace}, and the operator resolves a snapshot's jobReference in the snapshot's own namespace; use a snapshot of namespace {target.Namespace}"
+                : $"cannot restore: no FlinkStateSnapshot {name} in the input or as a file; pass the snapshot's manifest (kubectl get flinkstatesnapshot {name} -o yaml)");
+            return null;
         }
         var status = SnapshotStatus.Of(snapshot);
         var path = status.Path;
@@ -178,25 +218,36 @@ public sealed class RestoreOperation : IOperation
                 status.IsCompleted
                     ? $"cannot restore from FlinkStateSnapshot {snapshot.Name}: its status.path is empty, so there is no savepoint to restore from"
                     : $"cannot restore from FlinkStateSnapshot {snapshot.Name}: {status.Problem}, not COMPLETED; restore from a completed snapshot");
-            return (null, "", JsonPointer.Root);
+            return null;
         }
         var kind = snapshot.Text(JsonPointer.Of("spec", "jobReference", "kind")) ?? "FlinkDeployment";
         var job = snapshot.Text(JsonPointer.Of("spec", "jobReference", "name"));
-        if (job is not null && (job != plan.Target.Name || kind != plan.Target.Kind.ToString()))
+        if (job is not null && (job != target.Name || kind != target.Kind.ToString()))
         {
             plan.RefuseAt(snapshot, JsonPointer.Of("spec", "jobReference"),
-                $"cannot restore {plan.Target}: FlinkStateSnapshot {snapshot.Name} is a savepoint of {kind} {job}, not of this job; restoring another job's state is refused");
-            return (null, "", JsonPointer.Root);
+                $"cannot restore {target}: FlinkStateSnapshot {snapshot.Name} is a savepoint of {kind} {job}, not of this job; restoring another job's state is refused");
+            return null;
         }
-        return (path!.Trim(), $"FlinkStateSnapshot {snapshot.Name} (status.path {path.Trim()})", Job.Append("initialSavepointPath"));
+        var isCheckpoint = snapshot.At(JsonPointer.Of("spec", "checkpoint")) is not null;
+        return new RestorePoint(path!.Trim(), $"FlinkStateSnapshot {snapshot.Name} (status.path {path.Trim()})", Job.Append("initialSavepointPath"), isCheckpoint);
     }
 
+    /// <summary>A resource without a namespace (a manifest applied with -n) may meet one of any namespace.</summary>
+    private static bool SameNamespace(FlinkResource a, FlinkResource b) =>
+        a.Namespace.Length == 0 || b.Namespace.Length == 0 || a.Namespace == b.Namespace;
+
     /// <summary>The savepoint must lie in the job's savepoint directory on persistent storage.</summary>
-    private static bool CheckRestorePath(PlanBuilder plan, RestoreRequest request, string path, JsonPointer pointer, string source)
+    private static bool CheckRestorePath(PlanBuilder plan, RestorePoint point)
     {
+        var (path, source, pointer) = (point.Path, point.Source, point.Pointer);
         var uri = StorageUri.Parse(path);
         var dir = plan.Config.GetNonBlank(ConfigKeys.SavepointDir);
-        if (dir is not null)
+        if (point.IsCheckpoint)
+        {
+            // The operator allows restoring from a checkpoint snapshot, with a warning (snapshots.md).
+            plan.Warn(pointer, $"{source} is a checkpoint, not a savepoint: it is owned by the job (Flink deletes it once newer checkpoints are retained, and an incremental one needs the files of earlier checkpoints) and may use a format a changed job cannot read; restore soon, or take a savepoint first");
+        }
+        else if (dir is not null)
         {
             var dirUri = StorageUri.Parse(dir.Value);
             if (!uri.IsWithin(dirUri))
@@ -206,7 +257,7 @@ public sealed class RestoreOperation : IOperation
             }
             if (dirUri.IsWithin(uri))
             {
-                plan.Warn(pointer, $"{path} is the savepoint directory itself (as seed 000 literally says), but Flink restores from one savepoint's own directory, such as {dir.Value.TrimEnd('/')}/savepoint-<id>; check the path");
+                plan.Warn(pointer, $"{path} is the savepoint directory itself (IBM Event Processing's restore procedure writes it that way), but Flink restores from one savepoint's own directory, such as {dir.Value.TrimEnd('/')}/savepoint-<id>; check the path");
             }
         }
         if (uri.IsLocal)
@@ -227,7 +278,7 @@ public sealed class RestoreOperation : IOperation
         return true;
     }
 
-    /// <summary>Seed 002: fromSavepoint, allowNonRestoredState and, on request, restarts from savepoints.</summary>
+    /// <summary>FlinkCluster: fromSavepoint, allowNonRestoredState and, on request, restarts from savepoints.</summary>
     private static string? RestoreCluster(PlanBuilder plan, RestoreRequest request, string path, string source)
     {
         var dir = plan.Target.Text(Job.Append("savepointsDir"));
@@ -236,7 +287,14 @@ public sealed class RestoreOperation : IOperation
             plan.Refuse(Job.Append("fromSavepoint"), $"cannot restore from {source}: {path} is outside spec.job.savepointsDir {dir}; restore only savepoints of this job");
             return null;
         }
-        plan.Steps.Set(Job.Append("fromSavepoint"), path, $"start the job from {source} (seed 002)");
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            // The GCP operator's webhook rejects job updates without a savepoint directory (flinkcluster_validate.go).
+            plan.Refuse(Job.Append("savepointsDir"), "cannot restore: spec.job.savepointsDir is not set, and the FlinkCluster webhook rejects the change (\"updating job is not allowed when spec.job.savepointsDir was not provided\"); set it first");
+            return null;
+        }
+        plan.Steps.Set(Job.Append("fromSavepoint"), path, $"the operator starts the job from fromSavepoint: {source}");
+        plan.Warn(Job.Append("fromSavepoint"), "fromSavepoint stays in the spec, and the operator restores from it again on every later update of the job (flinkcluster_converter.go): once the job runs from it, remove fromSavepoint (or set it to the newest savepoint) in a follow-up change");
         plan.Steps.Set(Job.Append("allowNonRestoredState"), request.AllowNonRestoredState,
             request.AllowNonRestoredState ? "--allow-non-restored-state: state of removed operators is dropped" : "a savepoint that does not match the job must fail the restore, not drop state");
         if (request.RestartFromSavepoint)
@@ -247,7 +305,7 @@ public sealed class RestoreOperation : IOperation
         return "fromSavepoint";
     }
 
-    /// <summary>Seed 004: Paimon tables must be rolled back to the savepoint's tag before the job restarts.</summary>
+    /// <summary>Apache Paimon's savepoint notes: Paimon tables must be rolled back to the savepoint's tag before the job restarts.</summary>
     private static void PlanPaimon(PlanBuilder plan, RestoreRequest request, string path)
     {
         foreach (var table in request.PaimonTables.Order(StringComparer.Ordinal))

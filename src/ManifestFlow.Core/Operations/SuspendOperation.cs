@@ -35,7 +35,7 @@ public sealed class SuspendOperation : IOperation
                 plan.Refuse(Job.Append("savepointsDir"), "cannot suspend with a savepoint: spec.job.savepointsDir is not set, so cancelling would lose the job's state; set it first");
                 return null;
             }
-            plan.Steps.Set(Job.Append("cancelRequested"), true, "with savepointsDir set, the operator takes a savepoint and then cancels the job (seed 002)");
+            plan.Steps.Set(Job.Append("cancelRequested"), true, "with savepointsDir set, the operator takes a savepoint and then cancels the job");
             return "cancel";
         }
         if (target.Text(PlanBuilder.State) == "suspended" && target.Text(PlanBuilder.UpgradeMode) == "savepoint")
@@ -46,7 +46,7 @@ public sealed class SuspendOperation : IOperation
         {
             return null;
         }
-        plan.Steps.Set(PlanBuilder.UpgradeMode, "savepoint", "stop with savepoint: the operator takes a savepoint before stopping the job (seeds 003/004)");
+        plan.Steps.Set(PlanBuilder.UpgradeMode, "savepoint", "stop with savepoint: in savepoint mode the operator takes a savepoint before stopping the job");
         plan.Steps.Set(PlanBuilder.State, "suspended", "stop the job; restore later from the savepoint the operator records");
         return "savepoint";
     }

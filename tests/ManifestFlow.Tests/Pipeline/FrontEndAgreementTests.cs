@@ -42,7 +42,8 @@ public sealed class FrontEndAgreementTests
     [Fact]
     public void RestoreWhoseResultFailsValidation_IsRefusedByTheCliKptAndGenerate()
     {
-        // Restoring forces savepoint mode today, and this job has no savepoint directory: the result is invalid.
+        // The path is in the savepoint directory, so planning accepts it; but it is the path of a snapshot that
+        // FAILED, so the restored manifest breaks MF4008. Only the check of the result can see that.
         const string job = """
             apiVersion: flink.apache.org/v1beta1
             kind: FlinkDeployment
@@ -53,9 +54,18 @@ public sealed class FrontEndAgreementTests
               serviceAccount: flink
               flinkConfiguration:
                 execution.checkpointing.dir: s3://flink-state/orders/checkpoints
+                execution.checkpointing.savepoint-dir: s3://flink-state/orders/savepoints
               jobManager: {resource: {memory: 2048m, cpu: 1}}
               taskManager: {resource: {memory: 2048m, cpu: 1}}
               job: {jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: last-state}
+            ---
+            apiVersion: flink.apache.org/v1beta1
+            kind: FlinkStateSnapshot
+            metadata: {name: orders-failed, namespace: streaming}
+            spec:
+              jobReference: {kind: FlinkDeployment, name: orders}
+              savepoint: {alreadyExists: false, disposeOnDelete: false}
+            status: {state: FAILED, path: "s3://flink-state/orders/savepoints/savepoint-1", error: "checkpoint declined"}
             """;
         const string restore = """
             apiVersion: manifestflow.io/v1alpha1
@@ -100,6 +110,53 @@ public sealed class FrontEndAgreementTests
         Assert.Equal("error", inReview["severity"]!.GetValue<string>());
         Assert.Equal(1, validate.ExitCode);
         Assert.Equal(1, review.ExitCode);
+    }
+
+    [Fact]
+    public void RenderingTwice_ChangesNothing_ForABackupAndARestoreFromGit()
+    {
+        const string backup = """
+            apiVersion: manifestflow.io/v1alpha1
+            kind: FlinkBackup
+            metadata:
+              name: nightly
+              annotations: {config.kubernetes.io/local-config: "true"}
+            spec:
+              target: {kind: FlinkDeployment, name: application-cluster-prod, namespace: event-processing}
+            """;
+        var app = Directory.EnumerateFiles(Path.Combine(Golden.FixturesRoot, "gitops", "app")).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+        var running = app.Select(f => f.Item1 == Deployment ? (f.Item1, RunningStatus(f.Item2)) : f).ToArray();
+        var first = KptRender(backup, out var once, running);
+        Assert.True(once.ExitCode == 0, once.Stderr + once.Stdout);
+        var snapshot = Path.Combine(first, "application-cluster-prod-nightly.yaml");
+        Assert.True(File.Exists(snapshot), string.Join(", ", Directory.EnumerateFiles(first).Select(Path.GetFileName)));
+        var afterFirst = Directory.EnumerateFiles(first).Where(f => !f.EndsWith("Kptfile", StringComparison.Ordinal)).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var second = KptRender(backup, out var twice, [.. afterFirst.Select(f => (f.Key, f.Value))]);
+        Assert.True(twice.ExitCode == 0, twice.Stderr + twice.Stdout);
+        var afterSecond = Directory.EnumerateFiles(second).Where(f => !f.EndsWith("Kptfile", StringComparison.Ordinal)).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        foreach (var (name, text) in afterFirst.Where(f => f.Key != "restore.manifestflow.yaml")) // the config is the harness's input
+        {
+            Assert.Equal((name, text), (name, afterSecond.GetValueOrDefault(name)));
+        }
+        Assert.Equal(afterFirst.Keys.Order(), afterSecond.Keys.Order());
+
+        var git = TestTemp.Directory("mf-twice");
+        File.Copy(Path.Combine(Golden.FixturesRoot, "operations", "restore-from-git-without-status", "deployment.yaml"), Path.Combine(git, "deployment.yaml"));
+        string[] restore = ["restore", "--deployment", "orders", "--savepoint-path", "s3://flink-state/orders/savepoints/savepoint-bbbb", "--in-place", "deployment.yaml"];
+        Assert.Equal(0, CliRunner.Run(restore, workingDirectory: git).ExitCode);
+        var restored = File.ReadAllText(Path.Combine(git, "deployment.yaml"));
+        var again = CliRunner.Run(restore, workingDirectory: git);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("nothing to change", again.StandardError, StringComparison.Ordinal);
+        Assert.Equal(restored, File.ReadAllText(Path.Combine(git, "deployment.yaml")));
+    }
+
+    /// <summary>The app's deployment as exported from a cluster where the job runs (a backup needs a running job).</summary>
+    private static string RunningStatus(string deployment)
+    {
+        var status = deployment.IndexOf("\nstatus:", StringComparison.Ordinal);
+        var spec = status < 0 ? deployment : deployment[..(status + 1)];
+        return spec.Replace("state: suspended", "state: running", StringComparison.Ordinal) + "status:\n  jobManagerDeploymentStatus: READY\n  jobStatus: {state: RUNNING}\n";
     }
 
     /// <summary>A kpt package holding the app (or the given files) with a Kptfile running the config through manifestflow fn.</summary>
