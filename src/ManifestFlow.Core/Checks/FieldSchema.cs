@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 
@@ -121,32 +122,8 @@ public static class FieldSchema
     private static string Shorten(string s) => s.Length > 40 ? s[..37] + "..." : s;
 
     /// <summary>The closest value by edit distance, when it is close enough to be a likely typo.</summary>
-    public static string? Nearest(string text, IEnumerable<string> values)
-    {
-        var scored = values.Select(v => (v, d: Distance(text.ToLowerInvariant(), v.ToLowerInvariant()))).ToList();
-        if (scored.Count == 0)
-        {
-            return null;
-        }
-        var best = scored.MinBy(x => x.d);
-        return best.d <= Math.Max(2, best.v.Length / 3) ? best.v : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
+    /// <summary>The closest of <paramref name="values"/> (see <see cref="Suggestions.Nearest"/>).</summary>
+    public static string? Nearest(string text, IEnumerable<string> values) => Suggestions.Nearest(text, values);
 
     private static Field F(string path, FieldType type) => new(Pointer(path), type);
 

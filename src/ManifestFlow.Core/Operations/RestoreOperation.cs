@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Checks;
-using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Planning;
@@ -262,12 +260,11 @@ public sealed class RestoreOperation : IOperation
         }
         if (uri.IsLocal)
         {
-            var probe = new ValidationContext(plan.Context.Resources);
-            var pods = plan.Target.Kind == ResourceKind.FlinkSessionJob ? probe.SessionCluster(plan.Target) : plan.Target;
+            var pods = plan.Target.Kind == ResourceKind.FlinkSessionJob ? plan.Context.SessionCluster(plan.Target) : plan.Target;
             if (pods is not null)
             {
-                PersistentStorage.Check(probe, pods, plan.Target, pointer, $"the savepoint {path}", uri, PodTemplates.Roles);
-                var storage = probe.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
+                var claims = plan.Context.MayShareNamespace(ResourceKind.PersistentVolumeClaim, pods.Namespace);
+                var storage = DirectoryStorage.Problems(pods, plan.Target, pointer, $"the savepoint {path}", uri, PodTemplates.Roles, claims).FirstOrDefault(p => p.LosesState);
                 if (storage is not null)
                 {
                     plan.Refuse(pointer, $"cannot restore from {source}: {storage.Message}");
