@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
@@ -107,7 +106,7 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
             var here = at.Append(key);
             if (!fields.TryGetValue(key, out var field))
             {
-                var nearest = FieldSchema.Nearest(key, fields.Keys);
+                var nearest = Suggestions.Nearest(key, fields.Keys);
                 error(here, $"unknown field {Dotted(here)}{(nearest is null ? "" : $"; did you mean {nearest}?")} (known: {string.Join(", ", fields.Keys.Order(StringComparer.Ordinal))})");
                 continue;
             }
