@@ -3,7 +3,7 @@ using ManifestFlow.Core.Json;
 namespace ManifestFlow.Core.Flink;
 
 /// <summary>
-/// Seeds 000/001, step 1: a savepoint can be taken only when the status shows a READY JobManager and a
+/// IBM Event Processing's backup procedure, step 1: a savepoint can be taken only when the status shows a READY JobManager and a
 /// RUNNING job. Without status nothing is known, so nothing blocks.
 /// </summary>
 public static class JobReadiness
