@@ -48,6 +48,11 @@ internal static class KustomizePluginHost
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));
         }
+        if (result.Output is "" && result.Config is { } validate && KustomizationLists.ListsAsTransformer(console.WorkingDirectory, validate))
+        {
+            console.StandardError.WriteLine($"manifestflow: {validate.Ref.Kind} {validate.Name} is listed under transformers:; list it under validators: (a transformer that prints nothing makes kustomize delete every resource)");
+            return ExitCodes.UsageOrInput;
+        }
         if (result.Output is null)
         {
             report.Fail(result.Findings, ExitCodes.Failed);

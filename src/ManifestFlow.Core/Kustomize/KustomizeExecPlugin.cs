@@ -24,7 +24,11 @@ public static class KustomizeExecPlugin
     /// <paramref name="Output"/> is what goes to stdout; null when the build must fail, because a transformer
     /// that prints nothing makes kustomize delete every resource.
     /// </summary>
-    public sealed record Result(string? Output, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<Plan> Plans);
+    public sealed record Result(string? Output, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<Plan> Plans)
+    {
+        /// <summary>The config the plugin ran, once it was read: a front end checks where the kustomization lists it.</summary>
+        public FlinkResource? Config { get; init; }
+    }
 
     public static Result Run(SourceFile configFile, SourceFile resources, ReadLimits limits)
     {
@@ -49,11 +53,11 @@ public static class KustomizeExecPlugin
         var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [config], Limits = limits });
         if (outcome.Failed)
         {
-            return new Result(null, outcome.Findings, outcome.Plans);
+            return new Result(null, outcome.Findings, outcome.Plans) { Config = config };
         }
         if (config.Ref.Kind == ConfigResource.ValidateKind)
         {
-            return new Result("", outcome.Findings, outcome.Plans);
+            return new Result("", outcome.Findings, outcome.Plans) { Config = config };
         }
         var text = outcome.EditedFiles.Count > 0 ? outcome.EditedFiles[0].Text : resources.Text;
         var stream = new System.Text.StringBuilder(text);
@@ -71,6 +75,6 @@ public static class KustomizeExecPlugin
                 $"{config.Ref.Kind} {config.Name} got no resources from kustomize; list the manifests under resources: (an empty transformer output would delete every resource)", config.Ref) with
             { RuleId = ConfigResource.ErrorId }], outcome.Plans);
         }
-        return new Result(stream.ToString(), outcome.Findings, outcome.Plans);
+        return new Result(stream.ToString(), outcome.Findings, outcome.Plans) { Config = config };
     }
 }

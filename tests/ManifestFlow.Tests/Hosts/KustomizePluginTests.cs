@@ -138,6 +138,21 @@ public sealed class KustomizePluginTests
     }
 
     [Fact]
+    public void KubectlKustomize_ValidatorListedAsTransformer_FailsInsteadOfDeletingEveryResource()
+    {
+        var home = Install();
+        var dir = CopyExample("validate-fails");
+        var deployment = Path.Combine(dir, "application-cluster-prod.yaml");
+        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("savepoints   # a typo the operator would reject", "savepoint", StringComparison.Ordinal));
+        var kustomization = Path.Combine(dir, "kustomization.yaml");
+        File.WriteAllText(kustomization, File.ReadAllText(kustomization).Replace("validators:", "transformers:", StringComparison.Ordinal));
+        var built = KubectlKustomize(home, dir);
+        Assert.NotEqual(0, built.ExitCode);
+        Assert.Equal("", built.Stdout);
+        Assert.Contains("FlinkValidate validate is listed under transformers:; list it under validators:", built.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Transformer_WhenRefused_FailsWithItsReason_AndPrintsNothing()
     {
         var dir = CopyExample("restore");
