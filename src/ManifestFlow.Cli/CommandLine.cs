@@ -9,7 +9,7 @@ namespace ManifestFlow.Cli;
 /// <summary>Builds the command tree and runs it; parse errors are usage errors (exit 2).</summary>
 internal static class CommandLine
 {
-    private static readonly string[] Names = ["apply", "validate", "backup", "restore", "suspend", "fn", "generate", "review"];
+    private static readonly string[] Names = ["apply", "validate", "backup", "restore", "suspend", "fn", "generate", "review", KustomizePluginInstaller.Name, KustomizePluginHost.Name];
 
     /// <summary>
     /// Builds one subcommand. Only the invoked one is built: a pre-commit hook or an Argo CD refresh starts a
@@ -25,6 +25,8 @@ internal static class CommandLine
         "fn" => KrmFunctionHost.Create(console),
         "generate" => ArgoCdPluginHost.Create(console),
         "review" => ReviewCommand.Create(console),
+        KustomizePluginInstaller.Name => KustomizePluginInstaller.Create(console),
+        KustomizePluginHost.Name => KustomizePluginHost.Create(console),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such command"),
     };
 

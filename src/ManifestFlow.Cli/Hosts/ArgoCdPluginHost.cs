@@ -64,7 +64,7 @@ internal static class ArgoCdPluginHost
         return ExitCodes.Success;
     }
 
-    /// <summary>Every manifest but the config resources, as edited (format-preserving), then the new resources.</summary>
+    /// <summary>Every resource but the config resources, as edited (format-preserving), then the new resources.</summary>
     private static string Render(Workspace workspace, ExecutionOutcome outcome)
     {
         var parts = new List<string>();
@@ -75,7 +75,10 @@ internal static class ArgoCdPluginHost
             var text = edited?.Text ?? file.Key.Text;
             foreach (var document in documents)
             {
-                if (document.IsEmpty || (FlinkResource.From(document) is { } r && ConfigResource.IsConfigGroup(r)))
+                // Only resources reach the cluster: another tool's file beside them (a kustomization.yaml, Helm
+                // values) has no kind and would make Argo CD reject the whole stream; validation has already
+                // failed the render for a resource that lost its kind.
+                if (document.IsEmpty || FlinkResource.From(document) is not { } r || ConfigResource.IsConfigGroup(r))
                 {
                     continue;
                 }

@@ -3,7 +3,8 @@ namespace ManifestFlow.Cli.Output;
 /// <summary>Writes a file so that readers see the old bytes or the new ones, never half of each.</summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, byte[] bytes)
+    /// <summary><paramref name="mode"/> is set before the rename, so no reader sees the file without it (an executable, say).</summary>
+    public static void Write(string path, byte[] bytes, UnixFileMode? mode = null)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -15,7 +16,11 @@ internal static class AtomicFile
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
-            if (!OperatingSystem.IsWindows() && File.Exists(full))
+            if (!OperatingSystem.IsWindows() && mode is { } wanted)
+            {
+                File.SetUnixFileMode(temp, wanted);
+            }
+            else if (!OperatingSystem.IsWindows() && File.Exists(full))
             {
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             }
