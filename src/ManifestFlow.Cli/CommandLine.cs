@@ -38,6 +38,10 @@ internal static class CommandLine
         {
             root.Subcommands.Add(Create(name, console));
         }
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(console);
+        }
         var parsed = root.Parse(args);
         var stdout = new StreamWriter(console.StandardOutput, leaveOpen: true) { AutoFlush = true };
         if (parsed.Errors.Count > 0)

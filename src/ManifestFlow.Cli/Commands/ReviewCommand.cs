@@ -22,7 +22,7 @@ internal static class ReviewCommand
         var head = new Option<string?>("--head") { Description = "the tree after: a directory or a git revision (default: the working tree)" };
         var format = new Option<string>("--format", "-o") { Description = "markdown, json or text", DefaultValueFactory = _ => "markdown" };
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 on a risk of this severity or worse: error, warning or none", DefaultValueFactory = _ => "error" };
-        var template = new Option<string?>("--template") { Description = "a Handlebars template to render instead of the built-in one" };
+        var template = new Option<string?>("--template") { Description = "a Scriban template to render instead of the built-in one (templates/README.md)" };
         format.AcceptOnlyFromAmong("markdown", "json", "text");
         failOn.AcceptOnlyFromAmong("error", "warning", "none");
         var command = new Command("review", "Review a change of Flink manifests between two trees (directories or git revisions).") { baseOption, head, format, failOn, template };
@@ -50,12 +50,18 @@ internal static class ReviewCommand
         }
         else
         {
-            var template = templatePath is null ? BuiltIn(format == "markdown" ? "review.md.hbs" : "review.txt.hbs") : ReadTemplate(console, templatePath, errors);
+            var name = templatePath ?? (format == "markdown" ? "review.md.scriban" : "review.txt.scriban");
+            var template = templatePath is null ? BuiltIn(name) : ReadTemplate(console, templatePath, errors);
             if (template is null)
             {
                 return report.Fail(errors, ExitCodes.UsageOrInput);
             }
-            output = ReviewRenderer.Render(jobs, format, template);
+            var rendered = ReviewRenderer.Render(jobs, format, template, name);
+            if (rendered.Output is null)
+            {
+                return report.Fail([Catalog.Unreadable(name, $"the template cannot be rendered: {rendered.Error}")], ExitCodes.UsageOrInput);
+            }
+            output = rendered.Output;
         }
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
         console.StandardOutput.Flush();

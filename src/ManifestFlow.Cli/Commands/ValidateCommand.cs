@@ -47,7 +47,7 @@ internal static class ValidateCommand
         var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits });
         var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
 
-        var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory);
+        var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory, ToolVersion.Current);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
         console.StandardOutput.Flush();
         console.StandardError.WriteLine(report.Summary);

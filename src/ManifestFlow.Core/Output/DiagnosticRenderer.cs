@@ -12,10 +12,11 @@ public static class DiagnosticRenderer
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(ValidationReport report, DiagnosticFormat format, string baseDirectory) => format switch
+    /// <param name="toolVersion">The tool's version, for SARIF's tool.driver.version (the core knows no build metadata).</param>
+    public static string Render(ValidationReport report, DiagnosticFormat format, string baseDirectory, string toolVersion) => format switch
     {
         DiagnosticFormat.Json => Json(report),
-        DiagnosticFormat.Sarif => Sarif(report, baseDirectory),
+        DiagnosticFormat.Sarif => Sarif(report, baseDirectory, toolVersion),
         DiagnosticFormat.Github => Github(report, baseDirectory),
         _ => Text(report),
     };
@@ -36,7 +37,8 @@ public static class DiagnosticRenderer
         var diagnostics = new JsonArray();
         foreach (var d in report.Diagnostics)
         {
-            diagnostics.Add(new JsonObject
+            // As JsonNode: Add<T> of a concrete node type goes through JsonValue.Create, which needs reflection (no AOT).
+            diagnostics.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = d.RuleId,
                 ["severity"] = d.Severity.ToString().ToLowerInvariant(),
@@ -62,7 +64,7 @@ public static class DiagnosticRenderer
         return root.ToJsonString(Indented) + "\n";
     }
 
-    public static string Sarif(ValidationReport report, string baseDirectory)
+    public static string Sarif(ValidationReport report, string baseDirectory, string toolVersion)
     {
         var rules = RuleCatalog.All;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -92,7 +94,7 @@ public static class DiagnosticRenderer
             {
                 result["ruleIndex"] = i;
             }
-            results.Add(result);
+            results.Add((JsonNode)result);
         }
         var sarif = new JsonObject
         {
@@ -105,6 +107,7 @@ public static class DiagnosticRenderer
                     ["driver"] = new JsonObject
                     {
                         ["name"] = "ManifestFlow",
+                        ["version"] = toolVersion,
                         ["rules"] = new JsonArray(rules.Select(SarifRule).ToArray<JsonNode?>()),
                     },
                 },

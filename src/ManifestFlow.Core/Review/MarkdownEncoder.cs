@@ -1,35 +1,16 @@
 using System.Text;
-using HandlebarsDotNet;
 
 namespace ManifestFlow.Core.Review;
 
 /// <summary>
-/// Escapes every value a template prints so a manifest cannot inject into a pull-request comment:
+/// Escapes every string the review model hands a template (<see cref="ReviewModel"/>) so a manifest cannot inject into a pull-request comment:
 /// HTML tags, Markdown emphasis, links, images, headings and table breaks are escaped, line breaks
 /// flattened, and @mentions, #references and web autolinks broken with an invisible word joiner.
 /// </summary>
-public sealed class MarkdownEncoder : ITextEncoder
+public static class MarkdownEncoder
 {
     private const char WordJoiner = '\u2060';
     private const string Specials = "\\`*_{}[]()#!|~+-.<>";
-
-    public void Encode(StringBuilder? text, TextWriter target) => Encode(text?.ToString(), target);
-
-    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
-    {
-        if (text is null)
-        {
-            return;
-        }
-        var b = new StringBuilder();
-        while (text.MoveNext())
-        {
-            b.Append(text.Current);
-        }
-        Encode(b.ToString(), target);
-    }
-
-    public void Encode(string? text, TextWriter target) => target.Write(Escape(text ?? ""));
 
     public static string Escape(string text)
     {

@@ -1,21 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HandlebarsDotNet;
 using ManifestFlow.Core.Diagnostics;
 
 namespace ManifestFlow.Core.Review;
 
-/// <summary>Renders a review: Markdown and text through Handlebars templates (overridable), JSON directly.</summary>
+/// <summary>Renders a review: Markdown and text through Scriban templates (overridable), JSON directly.</summary>
 public static class ReviewRenderer
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(IReadOnlyList<JobReview> jobs, string format, string template)
-    {
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = format == "markdown" ? new MarkdownEncoder() : new PlainEncoder() });
-        return handlebars.Compile(template)(Model(jobs));
-    }
+    /// <summary>Markdown escapes every value for a pull-request comment; text only drops control characters.</summary>
+    public static ReviewTemplate.Result Render(IReadOnlyList<JobReview> jobs, string format, string template, string templateName) =>
+        ReviewTemplate.Render(template, templateName, ReviewModel.Build(jobs, format == "markdown" ? MarkdownEncoder.Escape : PlainEncoder.Clean));
 
     public static string RenderJson(IReadOnlyList<JobReview> jobs)
     {
@@ -50,40 +47,4 @@ public static class ReviewRenderer
         ["errors"] = jobs.Sum(j => j.Risks.Count(r => r.Severity == Severity.Error)),
         ["warnings"] = jobs.Sum(j => j.Risks.Count(r => r.Severity == Severity.Warning)),
     };
-
-    private static Dictionary<string, object?> Model(IReadOnlyList<JobReview> jobs) => new()
-    {
-        ["jobs"] = jobs.Select(j => new Dictionary<string, object?>
-        {
-            ["id"] = j.Id,
-            ["kind"] = j.Kind,
-            ["namespace"] = j.Namespace,
-            ["name"] = j.Name,
-            ["file"] = j.File,
-            ["status"] = j.Status,
-            ["classification"] = string.Join(", ", j.Classification),
-            ["savepoint"] = j.Savepoint ?? "—",
-            ["riskSummary"] = RiskSummary(j),
-            ["risks"] = j.Risks.Select(r => new Dictionary<string, object?>
-            {
-                ["id"] = r.Id,
-                ["severity"] = r.Severity.ToString().ToLowerInvariant(),
-                ["icon"] = r.Severity switch { Severity.Error => "🛑", Severity.Warning => "⚠️", _ => "ℹ️" },
-                ["message"] = r.Message,
-                ["location"] = r.Location,
-            }).ToList(),
-            ["fields"] = j.Fields.Select(f => new Dictionary<string, object?> { ["path"] = f.Path, ["before"] = f.Before ?? "(unset)", ["after"] = f.After ?? "(removed)" }).ToList(),
-            ["fieldCount"] = j.Fields.Count,
-        }).ToList(),
-        ["errors"] = jobs.Sum(j => j.Risks.Count(r => r.Severity == Severity.Error)),
-        ["warnings"] = jobs.Sum(j => j.Risks.Count(r => r.Severity == Severity.Warning)),
-        ["jobCount"] = jobs.Count,
-    };
-
-    private static string RiskSummary(JobReview j)
-    {
-        var errors = j.Risks.Count(r => r.Severity == Severity.Error);
-        var warnings = j.Risks.Count(r => r.Severity == Severity.Warning);
-        return errors + warnings == 0 ? "none" : string.Join(", ", new[] { errors > 0 ? $"{errors} error(s)" : null, warnings > 0 ? $"{warnings} warning(s)" : null }.Where(s => s is not null));
-    }
 }

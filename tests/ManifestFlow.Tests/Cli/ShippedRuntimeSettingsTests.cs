@@ -5,7 +5,7 @@ namespace ManifestFlow.Tests.Cli;
 /// <summary>
 /// The shipped runtimeconfig turns dynamic code off (start-up time: YamlDotNet's compiled Regex) and other
 /// tests run the commands in-process, without it. These run the built tool as a process, with its own
-/// runtimeconfig, over paths that use expression trees (Handlebars) and the JSON serializer.
+/// runtimeconfig, over the review templates (Scriban) and the JSON writer.
 /// </summary>
 public sealed class ShippedRuntimeSettingsTests
 {

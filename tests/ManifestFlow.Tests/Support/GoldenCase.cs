@@ -32,6 +32,12 @@ internal sealed class GoldenCase
     /// <summary>The scratch directory's absolute path, in args.txt and in the outputs.</summary>
     public const string CaseToken = "<case>";
 
+    /// <summary>
+    /// The tool's version (SARIF tool.driver.version, --version) in the outputs: it changes with every commit
+    /// (MinVer's alpha height), so expected files name it and the run's real version must stand exactly there.
+    /// </summary>
+    public const string VersionToken = "<version>";
+
     private static readonly string[] RunnerFiles = [ArgumentsFile, OutFile, ErrFile, ExitCodeFile];
 
     private GoldenCase(string command, string name)
@@ -107,9 +113,25 @@ internal sealed class GoldenCase
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(Directory, input), target);
         }
-        var arguments = Arguments.Select(a => a.Replace(CaseToken, scratch, StringComparison.Ordinal));
-        return new Result(scratch, CliRunner.Run([.. arguments, .. extraArguments], workingDirectory: scratch));
+        string[] arguments = [.. Arguments.Select(a => a.Replace(CaseToken, scratch, StringComparison.Ordinal)), .. extraArguments];
+        var outcome = Binary is { } binary
+            ? ProcessRunner.Run(binary, arguments, scratch)
+            : CliRunner.Run(arguments, workingDirectory: scratch);
+        return new Result(scratch, outcome);
     }
+
+    /// <summary>
+    /// MANIFESTFLOW_TEST_BINARY=/path/to/manifestflow runs every case as a process of that executable (the
+    /// native build, in .ci/run) instead of in-process, so the shipped binary is held to the same bytes.
+    /// </summary>
+    /// <summary>The version of what runs the cases: the in-process tool's, or what the binary's --version says.</summary>
+    public static string ToolVersion => BinaryVersion.Value ?? ManifestFlow.Cli.Runtime.ToolVersion.Current;
+
+    private static readonly Lazy<string?> BinaryVersion = new(() =>
+        Binary is { } binary ? Encoding.UTF8.GetString(ProcessRunner.Run(binary, ["--version"], Path.GetTempPath()).StandardOutput).Trim() : null);
+
+    public static string? Binary =>
+        Environment.GetEnvironmentVariable("MANIFESTFLOW_TEST_BINARY") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
     public override string ToString() => Id;
 
@@ -118,17 +140,19 @@ internal sealed class GoldenCase
     {
         public int ExitCode => Outcome.ExitCode;
 
-        /// <summary>stdout with the scratch directory written as &lt;case&gt;.</summary>
+        /// <summary>stdout with the scratch directory written as &lt;case&gt; and the tool's version as &lt;version&gt;.</summary>
         public byte[] Out => Stable(Outcome.StandardOutput);
 
-        /// <summary>stderr with the scratch directory written as &lt;case&gt;.</summary>
+        /// <summary>stderr with the scratch directory written as &lt;case&gt; and the tool's version as &lt;version&gt;.</summary>
         public byte[] Err => Stable(Encoding.UTF8.GetBytes(Outcome.StandardError));
 
+        private byte[] Stable(byte[] bytes) => Replace(Replace(bytes, WorkingDirectory, CaseToken), ToolVersion, VersionToken);
+
         /// <summary>Byte-level, so a BOM, CRLF or bytes that are not UTF-8 in the output survive untouched.</summary>
-        private byte[] Stable(byte[] bytes)
+        private static byte[] Replace(byte[] bytes, string text, string replacement)
         {
-            var path = Encoding.UTF8.GetBytes(WorkingDirectory);
-            var token = Encoding.UTF8.GetBytes(CaseToken);
+            var path = Encoding.UTF8.GetBytes(text);
+            var token = Encoding.UTF8.GetBytes(replacement);
             var result = new List<byte>(bytes.Length);
             ReadOnlySpan<byte> rest = bytes;
             for (var at = rest.IndexOf(path); at >= 0; at = rest.IndexOf(path))
