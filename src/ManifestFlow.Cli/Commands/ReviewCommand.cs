@@ -86,7 +86,7 @@ internal static class ReviewCommand
             errors.Add(Catalog.Unreadable(tree, "no such directory, and the working directory is not in a git repository"));
             return null;
         }
-        return GitTree.Read(root, tree, errors);
+        return GitTree.Read(root, tree, limits, errors);
     }
 
     private static string Relative(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
