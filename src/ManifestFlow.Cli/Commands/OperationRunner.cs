@@ -110,6 +110,10 @@ internal static class OperationRunner
     private static int WriteOverlay(CliConsole console, Plan plan, IReadOnlyList<SourceDocument> documents, string outDirectory, DiagnosticReporter report)
     {
         var root = Path.GetFullPath(outDirectory, console.WorkingDirectory);
+        if (File.Exists(root) && !Directory.Exists(root))
+        {
+            return report.Usage($"--out {outDirectory} is a file; name a directory for the overlay");
+        }
         var files = PlanEmitter.Kustomize(plan, documents);
         foreach (var (name, _) in files)
         {

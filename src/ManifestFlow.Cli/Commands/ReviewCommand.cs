@@ -50,12 +50,17 @@ internal static class ReviewCommand
         }
         else
         {
-            var template = templatePath is null ? BuiltIn(format == "markdown" ? "review.md.hbs" : "review.txt.hbs") : ReadTemplate(console, templatePath, errors);
+            var template = templatePath is null ? BuiltIn(format == "markdown" ? "review.md.hbs" : "review.txt.hbs") : ReadTemplate(console, templatePath, limits, errors);
             if (template is null)
             {
                 return report.Fail(errors, ExitCodes.UsageOrInput);
             }
-            output = ReviewRenderer.Render(jobs, format, template);
+            var rendered = ReviewRenderer.TryRender(jobs, format, template, out var templateError);
+            if (rendered is null)
+            {
+                return report.Fail([Catalog.Unreadable(templatePath ?? format, $"the template cannot be rendered: {templateError}")], ExitCodes.UsageOrInput);
+            }
+            output = rendered;
         }
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
         console.StandardOutput.Flush();
@@ -98,14 +103,17 @@ internal static class ReviewCommand
         return reader.ReadToEnd();
     }
 
-    private static string? ReadTemplate(CliConsole console, string path, List<Diagnostic> errors)
+    /// <summary>Read like any input (regular files only, within the size limit, UTF-8).</summary>
+    private static string? ReadTemplate(CliConsole console, string path, ReadLimits limits, List<Diagnostic> errors)
     {
         var full = Path.GetFullPath(path, console.WorkingDirectory);
-        if (File.Exists(full))
+        if (!File.Exists(full) || Directory.Exists(full))
         {
-            return File.ReadAllText(full);
+            errors.Add(Catalog.Unreadable(path, "template not found"));
+            return null;
         }
-        errors.Add(Catalog.Unreadable(path, "template not found"));
-        return null;
+        var read = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read([path]);
+        errors.AddRange(read.Errors);
+        return read.Files.Count == 1 ? read.Files[0].Text : null;
     }
 }

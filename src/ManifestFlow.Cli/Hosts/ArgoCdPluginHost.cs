@@ -42,7 +42,12 @@ internal static class ArgoCdPluginHost
         {
             return report.Fail(workspace.ReadErrors, ExitCodes.UsageOrInput);
         }
-        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. Parameters.Validate()], OperationsFromInputs = true, Limits = limits });
+        var parameters = Parameters.Validate(out var parameterError);
+        if (parameterError is not null)
+        {
+            return report.Usage(parameterError);
+        }
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. parameters], OperationsFromInputs = true, Limits = limits });
         foreach (var plan in outcome.Plans)
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Core.Rules;
@@ -43,6 +44,23 @@ public static class PatchApplication
         return errors.Count > 0 ? new Result([], errors) : new Result(results, []);
     }
 
+    /// <summary>
+    /// The first operation that targets the document itself (path ""). RFC 6902 allows it, but here it turns
+    /// a manifest into null or into something else entirely, and with --in-place wipes the file.
+    /// </summary>
+    private static int? WholeResourceOperation(JsonPatch patch)
+    {
+        for (var i = 0; i < patch.Operations.Count; i++)
+        {
+            var operation = patch.Operations[i];
+            if ((operation.Path.IsRoot && operation.Kind != PatchOperationKind.Test) || (operation.Kind == PatchOperationKind.Move && operation.From!.IsRoot))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
     /// <summary>A class, not a tuple: generic code over a framework value type cannot be precompiled and would be jitted at start-up.</summary>
     private sealed record FileOutcome(FileResult? Result, List<Diagnostic> Errors);
 
@@ -65,6 +83,12 @@ public static class PatchApplication
             if (document.IsEmpty || (selectors.Count > 0 && !selectors.Any(s => s.Matches(resource))))
             {
                 targets.Add(document.Value);
+                continue;
+            }
+            if (WholeResourceOperation(patch) is { } index)
+            {
+                var why = $"operation {index} ({patch.Operations[index].Name}) would replace or remove the whole resource; edit its fields, or delete the file to delete the resource";
+                errors.Add(Catalog.PatchFailure(document.LocationOf(JsonPointer.Root), document.Index, why, index) with { Resource = resource });
                 continue;
             }
             var result = patch.Apply(document.Value);

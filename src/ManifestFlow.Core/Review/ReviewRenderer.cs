@@ -11,6 +11,23 @@ public static class ReviewRenderer
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Renders with a user's template; a template that does not compile or render is their input error, not a crash.</summary>
+    public static string? TryRender(IReadOnlyList<JobReview> jobs, string format, string template, out string? error)
+    {
+        try
+        {
+            error = null;
+            return Render(jobs, format, template);
+        }
+        catch (Exception e) when (e is HandlebarsException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Handlebars.Net reports some malformed templates ({{#if}} with no argument) with plain
+            // framework exceptions; at this call they can only come from the user's template.
+            error = e.Message;
+            return null;
+        }
+    }
+
     public static string Render(IReadOnlyList<JobReview> jobs, string format, string template)
     {
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = format == "markdown" ? new MarkdownEncoder() : new PlainEncoder() });
