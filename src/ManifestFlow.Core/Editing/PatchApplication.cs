@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
@@ -18,7 +19,8 @@ namespace ManifestFlow.Core.Editing;
 public static class PatchApplication
 {
     /// <summary>One file's outcome. Holds only what writing needs, not the parsed input: a large directory is patched with little memory.</summary>
-    public sealed record FileResult(string Path, bool HasBom, string LineEnding, string Text, bool Changed, int DocumentsPatched);
+    /// <param name="OriginalHash">SHA-256 of the bytes read, for a changed file: an in-place write checks the file still holds them.</param>
+    public sealed record FileResult(string Path, bool HasBom, string LineEnding, string Text, bool Changed, int DocumentsPatched, byte[]? OriginalHash = null);
 
     public sealed record Result(IReadOnlyList<FileResult> Files, IReadOnlyList<Diagnostic> Errors)
     {
@@ -106,8 +108,12 @@ public static class PatchApplication
             return new FileOutcome(null, errors);
         }
         var rewrite = SourceRewriter.Rewrite(file, read.Documents, targets, limits);
-        return rewrite.Succeeded
-            ? new FileOutcome(new FileResult(file.Path, file.HasBom, file.LineEnding, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
-            : new FileOutcome(null, [.. rewrite.Errors]);
+        if (!rewrite.Succeeded)
+        {
+            return new FileOutcome(null, [.. rewrite.Errors]);
+        }
+        var changed = !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal);
+        var hash = changed ? SHA256.HashData(SourceDecoder.Encode(file.Text, file.HasBom)) : null;
+        return new FileOutcome(new FileResult(file.Path, file.HasBom, file.LineEnding, rewrite.Text!, changed, patched, hash), errors);
     }
 }
