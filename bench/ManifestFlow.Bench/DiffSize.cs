@@ -19,7 +19,7 @@ internal static class DiffSize
 {
     public static int Run(string corpus)
     {
-        var files = InputReader.Expand([corpus], []).Where(f => f.Contains("/examples/", StringComparison.Ordinal)).ToList();
+        var files = new InputReader(ReadLimits.Default, () => Stream.Null).Locate([corpus], []).Select(p => p.Path).Where(f => f.Contains("/examples/", StringComparison.Ordinal)).ToList();
         Console.WriteLine($"{"file",-72} {"deploys",7} {"ours",5} {"min",5} {"kubectl",7}");
         int totalOurs = 0, totalMin = 0, totalKubectl = 0, deployments = 0;
         var patch = JsonPatchParser.Parse("""

@@ -6,7 +6,7 @@ using ManifestFlow.Cli.Runtime;
 
 namespace ManifestFlow.Cli;
 
-/// <summary>Builds the command tree and runs it; parse errors are usage errors (exit 2).</summary>
+/// <summary>Builds the command tree and runs it; parse errors are usage errors (exit 2), bugs exit 70.</summary>
 internal static class CommandLine
 {
     private static readonly string[] Names = ["apply", "validate", "backup", "restore", "suspend", "fn", "generate", "review", KustomizePluginInstaller.Name, KustomizePluginHost.Name];
@@ -61,7 +61,7 @@ internal static class CommandLine
         {
             // A bug must not look like a stack trace in a pre-commit hook; the message still says what broke.
             console.StandardError.WriteLine($"manifestflow: internal error ({e.GetType().Name}: {e.Message}); nothing was written. Set MANIFESTFLOW_DEBUG=1 for details and please report it.");
-            return ExitCodes.Failed;
+            return ExitCodes.InternalError;
         }
     }
 }

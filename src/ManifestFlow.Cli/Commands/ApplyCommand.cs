@@ -70,9 +70,19 @@ internal static class ApplyCommand
         }
         if (inPlace)
         {
+            var transaction = new FileTransaction();
             foreach (var file in result.Files.Where(f => f.Changed))
             {
-                AtomicFile.Write(Path.GetFullPath(file.Path, console.WorkingDirectory), SourceDecoder.Encode(file.Text, file.HasBom));
+                transaction.Replace(Path.GetFullPath(file.Path, console.WorkingDirectory), SourceDecoder.Encode(file.Text, file.HasBom), file.OriginalHash!);
+            }
+            var written = transaction.Commit();
+            if (!written.Succeeded)
+            {
+                return report.NotWritten(written.Message);
+            }
+            foreach (var note in written.Notes)
+            {
+                report.Note(note);
             }
             console.StandardError.WriteLine($"manifestflow: {result.Files.Count(f => f.Changed)} of {result.Files.Count} files changed");
             return ExitCodes.Success;

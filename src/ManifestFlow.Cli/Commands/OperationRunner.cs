@@ -96,20 +96,27 @@ internal static class OperationRunner
                 return report.Fail([new Diagnostic(Catalog.OperationRefused, Severity.Error, $"{path} already exists with other content; nothing was written", path)], ExitCodes.Failed);
             }
         }
+        // The edited manifest and the new snapshot file go together: a snapshot without its restore, or the
+        // reverse, is a half-made change.
+        var transaction = new FileTransaction();
         if (!string.Equals(editedSource, file.Text, StringComparison.Ordinal))
         {
-            AtomicFile.Write(fullPath, SourceDecoder.Encode(editedSource, file.HasBom));
+            transaction.Replace(fullPath, SourceDecoder.Encode(editedSource, file.HasBom), FileTransaction.Hash(SourceDecoder.Encode(file.Text, file.HasBom)));
         }
         foreach (var (path, yaml) in creations.Where(c => !File.Exists(c.Path)))
         {
-            AtomicFile.Write(path, Encoding.UTF8.GetBytes(yaml));
+            transaction.Create(path, Encoding.UTF8.GetBytes(yaml));
         }
-        return ExitCodes.Success;
+        return Finish(transaction, report);
     }
 
     private static int WriteOverlay(CliConsole console, Plan plan, IReadOnlyList<SourceDocument> documents, string outDirectory, DiagnosticReporter report)
     {
         var root = Path.GetFullPath(outDirectory, console.WorkingDirectory);
+        if (File.Exists(root) && !Directory.Exists(root))
+        {
+            return report.Usage($"--out {outDirectory} is a file; name a directory for the overlay");
+        }
         var files = PlanEmitter.Kustomize(plan, documents);
         foreach (var (name, _) in files)
         {
@@ -120,9 +127,24 @@ internal static class OperationRunner
             }
         }
         Directory.CreateDirectory(root);
+        var transaction = new FileTransaction();
         foreach (var (name, content) in files)
         {
-            AtomicFile.Write(Path.Combine(root, name), Encoding.UTF8.GetBytes(content));
+            transaction.Put(Path.Combine(root, name), Encoding.UTF8.GetBytes(content));
+        }
+        return Finish(transaction, report);
+    }
+
+    private static int Finish(FileTransaction transaction, DiagnosticReporter report)
+    {
+        var outcome = transaction.Commit();
+        if (!outcome.Succeeded)
+        {
+            return report.NotWritten(outcome.Message);
+        }
+        foreach (var note in outcome.Notes)
+        {
+            report.Note(note);
         }
         return ExitCodes.Success;
     }

@@ -51,7 +51,7 @@ internal static class ReviewCommand
         else
         {
             var name = templatePath ?? (format == "markdown" ? "review.md.scriban" : "review.txt.scriban");
-            var template = templatePath is null ? BuiltIn(name) : ReadTemplate(console, templatePath, errors);
+            var template = templatePath is null ? BuiltIn(name) : ReadTemplate(console, templatePath, limits, errors);
             if (template is null)
             {
                 return report.Fail(errors, ExitCodes.UsageOrInput);
@@ -92,7 +92,7 @@ internal static class ReviewCommand
             errors.Add(Catalog.Unreadable(tree, "no such directory, and the working directory is not in a git repository"));
             return null;
         }
-        return GitTree.Read(root, tree, errors);
+        return GitTree.Read(root, tree, limits, errors);
     }
 
     private static string Relative(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
@@ -104,14 +104,17 @@ internal static class ReviewCommand
         return reader.ReadToEnd();
     }
 
-    private static string? ReadTemplate(CliConsole console, string path, List<Diagnostic> errors)
+    /// <summary>Read like any input (regular files only, within the size limit, UTF-8).</summary>
+    private static string? ReadTemplate(CliConsole console, string path, ReadLimits limits, List<Diagnostic> errors)
     {
         var full = Path.GetFullPath(path, console.WorkingDirectory);
-        if (File.Exists(full))
+        if (!File.Exists(full) || Directory.Exists(full))
         {
-            return File.ReadAllText(full);
+            errors.Add(Catalog.Unreadable(path, "template not found"));
+            return null;
         }
-        errors.Add(Catalog.Unreadable(path, "template not found"));
-        return null;
+        var read = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read([path]);
+        errors.AddRange(read.Errors);
+        return read.Files.Count == 1 ? read.Files[0].Text : null;
     }
 }

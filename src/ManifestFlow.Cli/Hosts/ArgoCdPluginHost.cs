@@ -7,7 +7,6 @@ using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Planning;
-using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Hosts;
@@ -32,19 +31,23 @@ internal static class ArgoCdPluginHost
     {
         var report = new DiagnosticReporter(console.StandardError);
         var limits = ReadLimits.Default;
-        var root = Path.GetFullPath(dir, console.WorkingDirectory);
+        // The reader refuses links that lead outside the directory, and directories it cannot list.
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read([dir]);
-        var escaped = input.Files.Where(f => !Confined(Path.GetFullPath(f.Path, console.WorkingDirectory), root)).ToList();
-        if (input.Errors.Count > 0 || escaped.Count > 0)
+        if (input.Errors.Count > 0)
         {
-            return report.Fail([.. input.Errors, .. escaped.Select(f => Catalog.Unreadable(f.Path, "a symbolic link leads outside the application directory; refusing to read it"))], ExitCodes.UsageOrInput);
+            return report.Fail(input.Errors, ExitCodes.UsageOrInput);
         }
         var workspace = Workspace.Read(input.Files, limits);
         if (workspace.ReadErrors.Count > 0)
         {
             return report.Fail(workspace.ReadErrors, ExitCodes.UsageOrInput);
         }
-        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. Parameters.Validate()], OperationsFromInputs = true, Limits = limits });
+        var parameters = Parameters.Validate(out var parameterError);
+        if (parameterError is not null)
+        {
+            return report.Usage(parameterError);
+        }
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. parameters], OperationsFromInputs = true, Limits = limits });
         foreach (var plan in outcome.Plans)
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));
@@ -87,11 +90,5 @@ internal static class ArgoCdPluginHost
         }
         parts.AddRange(outcome.Created.Select(c => c.Resource.Yaml));
         return string.Join("---\n", parts);
-    }
-
-    private static bool Confined(string path, string root)
-    {
-        var real = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-        return real == root || real.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

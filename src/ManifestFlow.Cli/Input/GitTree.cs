@@ -15,22 +15,28 @@ internal static class GitTree
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
-    public static IReadOnlyList<SourceFile>? Read(string repository, string revision, List<Diagnostic> errors)
+    public static IReadOnlyList<SourceFile>? Read(string repository, string revision, ReadLimits limits, List<Diagnostic> errors)
     {
-        var list = Git(repository, ["ls-tree", "-r", "-z", "--full-tree", revision], null, out var listError);
+        // -l lists each blob's size, so an oversized blob is refused before git is asked for its bytes.
+        var list = Git(repository, ["ls-tree", "-r", "-l", "-z", "--full-tree", revision], null, out var listError);
         if (list is null)
         {
             errors.Add(Catalog.Unreadable(revision, $"not a directory or a git revision here ({listError})"));
             return null;
         }
         var entries = Encoding.UTF8.GetString(list).Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(e => (Meta: e[..e.IndexOf('\t', StringComparison.Ordinal)].Split(' '), Path: e[(e.IndexOf('\t', StringComparison.Ordinal) + 1)..]))
+            .Select(e => (Meta: e[..e.IndexOf('\t', StringComparison.Ordinal)].Split(' ', StringSplitOptions.RemoveEmptyEntries), Path: e[(e.IndexOf('\t', StringComparison.Ordinal) + 1)..]))
             .Where(e => e.Meta[1] == "blob" && Extensions.Contains(Path.GetExtension(e.Path), StringComparer.OrdinalIgnoreCase) && !e.Path.Split('/').Any(p => p.StartsWith('.')))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ToList();
         var files = new List<SourceFile>();
         foreach (var (meta, path) in entries)
         {
+            if (long.TryParse(meta[3], out var size) && size > limits.MaxFileBytes)
+            {
+                errors.Add(Catalog.TooLarge($"{revision}:{path}", size, limits.MaxFileBytes));
+                continue;
+            }
             var blob = Git(repository, ["cat-file", "blob", meta[2]], null, out var blobError);
             if (blob is null)
             {

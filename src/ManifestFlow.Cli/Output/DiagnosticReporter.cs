@@ -17,6 +17,15 @@ internal sealed class DiagnosticReporter(TextWriter stderr)
         return exitCode;
     }
 
+    /// <summary>A write that could not be made (a file changed under the run, a full disk): exit 1, the message says what is on disk.</summary>
+    public int NotWritten(string message)
+    {
+        stderr.WriteLine($"manifestflow: {message}");
+        return ExitCodes.Failed;
+    }
+
+    public void Note(string message) => stderr.WriteLine($"manifestflow: {message}");
+
     public int Usage(string message)
     {
         stderr.WriteLine($"manifestflow: {message}");

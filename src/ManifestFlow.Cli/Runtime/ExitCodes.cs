@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Usage error or unreadable input.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>A bug (EX_SOFTWARE from sysexits.h): distinct from 1 so CI can tell a crash from findings.</summary>
+    public const int InternalError = 70;
 }

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Concurrency;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Resources;
 using ManifestFlow.Core.Rules;
@@ -17,7 +19,8 @@ namespace ManifestFlow.Core.Editing;
 public static class PatchApplication
 {
     /// <summary>One file's outcome. Holds only what writing needs, not the parsed input: a large directory is patched with little memory.</summary>
-    public sealed record FileResult(string Path, bool HasBom, string LineEnding, string Text, bool Changed, int DocumentsPatched);
+    /// <param name="OriginalHash">SHA-256 of the bytes read, for a changed file: an in-place write checks the file still holds them.</param>
+    public sealed record FileResult(string Path, bool HasBom, string LineEnding, string Text, bool Changed, int DocumentsPatched, byte[]? OriginalHash = null);
 
     public sealed record Result(IReadOnlyList<FileResult> Files, IReadOnlyList<Diagnostic> Errors)
     {
@@ -41,6 +44,23 @@ public static class PatchApplication
             errors.Add(Catalog.NothingSelected(string.Join(", ", selectors)));
         }
         return errors.Count > 0 ? new Result([], errors) : new Result(results, []);
+    }
+
+    /// <summary>
+    /// The first operation that targets the document itself (path ""). RFC 6902 allows it, but here it turns
+    /// a manifest into null or into something else entirely, and with --in-place wipes the file.
+    /// </summary>
+    private static int? WholeResourceOperation(JsonPatch patch)
+    {
+        for (var i = 0; i < patch.Operations.Count; i++)
+        {
+            var operation = patch.Operations[i];
+            if ((operation.Path.IsRoot && operation.Kind != PatchOperationKind.Test) || (operation.Kind == PatchOperationKind.Move && operation.From!.IsRoot))
+            {
+                return i;
+            }
+        }
+        return null;
     }
 
     /// <summary>A class, not a tuple: generic code over a framework value type cannot be precompiled and would be jitted at start-up.</summary>
@@ -67,6 +87,12 @@ public static class PatchApplication
                 targets.Add(document.Value);
                 continue;
             }
+            if (WholeResourceOperation(patch) is { } index)
+            {
+                var why = $"operation {index} ({patch.Operations[index].Name}) would replace or remove the whole resource; edit its fields, or delete the file to delete the resource";
+                errors.Add(Catalog.PatchFailure(document.LocationOf(JsonPointer.Root), document.Index, why, index) with { Resource = resource });
+                continue;
+            }
             var result = patch.Apply(document.Value);
             if (!result.Succeeded)
             {
@@ -82,8 +108,12 @@ public static class PatchApplication
             return new FileOutcome(null, errors);
         }
         var rewrite = SourceRewriter.Rewrite(file, read.Documents, targets, limits);
-        return rewrite.Succeeded
-            ? new FileOutcome(new FileResult(file.Path, file.HasBom, file.LineEnding, rewrite.Text!, !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal), patched), errors)
-            : new FileOutcome(null, [.. rewrite.Errors]);
+        if (!rewrite.Succeeded)
+        {
+            return new FileOutcome(null, [.. rewrite.Errors]);
+        }
+        var changed = !string.Equals(rewrite.Text, file.Text, StringComparison.Ordinal);
+        var hash = changed ? SHA256.HashData(SourceDecoder.Encode(file.Text, file.HasBom)) : null;
+        return new FileOutcome(new FileResult(file.Path, file.HasBom, file.LineEnding, rewrite.Text!, changed, patched, hash), errors);
     }
 }

@@ -5,15 +5,16 @@ using ManifestFlow.Core.Yaml;
 namespace ManifestFlow.Core.Input;
 
 /// <summary>
-/// Reads the inputs a command names: files, directories (recursively, *.yaml, *.yml and *.json, in
-/// ordinal path order so output is deterministic) and "-" for standard input. Unreadable input is
+/// Reads the inputs a command names: files, directories (expanded by <see cref="InputTree"/>) and "-" for
+/// standard input. Only regular files are read, and never past the size limit. Unreadable input is
 /// reported, never thrown.
 /// </summary>
 public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, string? baseDirectory = null)
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-
     public const string StdinName = "<stdin>";
+
+    /// <summary>How directories are listed; tests replace it to make a directory unreadable even as root.</summary>
+    internal InputTree Tree { get; init; } = InputTree.Disk;
 
     public sealed record Result(IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Errors);
 
@@ -49,10 +50,7 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
         foreach (var given in paths)
         {
             var resolved = given == "-" || baseDirectory is null || Path.IsPathRooted(given) ? given : Path.Combine(baseDirectory, given);
-            foreach (var path in Expand([resolved], errors, given))
-            {
-                result.Add(new Pending(path, path == resolved ? given : Path.Combine(given, Path.GetRelativePath(resolved, path))));
-            }
+            Tree.Expand(resolved, given, result, errors);
         }
         return result;
     }
@@ -70,42 +68,24 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
         return new Loaded(file, error);
     }
 
-    /// <summary>Expands directories into their manifest files; keeps explicit files whatever their extension.</summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, List<Diagnostic> errors, string? display = null)
-    {
-        var result = new List<string>();
-        foreach (var path in paths)
-        {
-            if (path == "-" || File.Exists(path))
-            {
-                result.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                result.AddRange(Directory
-                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                errors.Add(Catalog.Unreadable(display ?? path, "no such file or directory"));
-            }
-        }
-        return result;
-    }
-
     private byte[]? ReadFile(string path, string display, List<Diagnostic> errors)
     {
         try
         {
+            // Checked before opening: opening a FIFO blocks until a writer comes, and a device's length of 0 says nothing.
+            if (!FileSystemProbe.IsRegularFile(path))
+            {
+                errors.Add(Catalog.Unreadable(display, "not a regular file (a device, FIFO or socket); refusing to read it"));
+                return null;
+            }
             var length = new FileInfo(path).Length;
             if (length > limits.MaxFileBytes)
             {
                 errors.Add(Catalog.TooLarge(display, length, limits.MaxFileBytes));
                 return null;
             }
-            return File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            return ReadBounded(stream, display, (int)length, errors); // bounded again: the file may grow after the check
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -117,15 +97,21 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
     private byte[]? ReadStdin(List<Diagnostic> errors)
     {
         using var stdin = openStdin();
-        using var buffer = new MemoryStream();
+        return ReadBounded(stdin, StdinName, 0, errors);
+    }
+
+    /// <summary>Reads until the end or one byte past the limit, whatever length the source claimed.</summary>
+    private byte[]? ReadBounded(Stream source, string display, int expected, List<Diagnostic> errors)
+    {
+        using var buffer = new MemoryStream(expected + 1);
         var chunk = new byte[81920];
         int read;
-        while ((read = stdin.Read(chunk, 0, chunk.Length)) > 0)
+        while ((read = source.Read(chunk, 0, chunk.Length)) > 0)
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limits.MaxFileBytes)
             {
-                errors.Add(Catalog.TooLarge(StdinName, buffer.Length, limits.MaxFileBytes));
+                errors.Add(Catalog.TooLarge(display, buffer.Length, limits.MaxFileBytes));
                 return null;
             }
         }

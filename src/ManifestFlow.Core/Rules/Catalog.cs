@@ -37,6 +37,9 @@ public static class Catalog
     public static Diagnostic TooLarge(string file, long size, long limit) =>
         In(RuleCatalog.LimitExceeded, $"input of {size} bytes exceeds the limit of {limit} bytes", file);
 
+    public static Diagnostic TooManyDocuments(SourceLocation at, int limit) =>
+        At(RuleCatalog.LimitExceeded, at, $"more than {limit} documents in one file; split the stream into several files");
+
     public static Diagnostic AliasExpansion(SourceLocation at, string alias, long limit) =>
         At(RuleCatalog.LimitExceeded, at,
             $"alias *{alias} expands the document past {limit} nodes (an alias bomb?); refusing to expand it");

@@ -29,7 +29,7 @@ public static partial class RuleCatalog
     { InputUnreadable = true };
 
     public static readonly Rule LimitExceeded = new("MF0004", "limit-exceeded", Severity.Error, Input,
-        "The input passes a safety limit: a file over 64 MiB, nesting deeper than 1000 levels, or aliases that expand past a million nodes (an alias bomb). It is refused rather than read, so it cannot exhaust memory.",
+        "The input passes a safety limit: a file over 64 MiB, more than 10,000 documents in one file, nesting deeper than 1000 levels, or aliases that expand past a million nodes (an alias bomb). It is refused rather than read, so it cannot exhaust memory.",
         "Split or simplify the document; real manifests are far inside these limits.",
         AliasBomb, Deployment(jobManager: "{resource: &resources {memory: 2048m, cpu: 1}}").Replace("taskManager: {resource: {memory: 2048m, cpu: 1} }", "taskManager: {resource: *resources}", StringComparison.Ordinal))
     { InputUnreadable = true };

@@ -46,7 +46,11 @@ public static class ScalarResolver
         }
         var plain = text.Replace("_", "", StringComparison.Ordinal);
         if (TryParseGoInt(plain, out _) || TryParseGoUnsigned(plain, out _)) { return Kind.Integer; }
-        if (IsYamlFloat(plain)) { return Kind.Float; }
+        if (IsYamlFloat(plain))
+        {
+            // go-yaml v2 keeps a float that overflows float64 (1e400) as a string, and so does kubectl.
+            return double.IsFinite(double.Parse(plain, CultureInfo.InvariantCulture)) ? Kind.Float : Kind.String;
+        }
         if (TryParseBinary(plain, out _)) { return Kind.Integer; }
         return Kind.String;
     }

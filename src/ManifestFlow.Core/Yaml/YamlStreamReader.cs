@@ -38,6 +38,11 @@ public static partial class YamlStreamReader
             parser.Consume<StreamStart>();
             while (!parser.Accept<StreamEnd>(out _))
             {
+                if (documents.Count == limits.MaxDocuments)
+                {
+                    errors.Add(Catalog.TooManyDocuments(file.LocationOf((int)parser.Current!.Start.Index), limits.MaxDocuments));
+                    break;
+                }
                 var document = ReadDocument(parser, file, documents.Count, limits, errors);
                 if (document is null)
                 {

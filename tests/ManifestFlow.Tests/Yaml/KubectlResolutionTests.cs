@@ -94,6 +94,33 @@ public sealed class KubectlResolutionTests
     }
 
     [Fact]
+    public void FloatOverflow_IsAStringAsKubectlReadsIt()
+    {
+        var path = Path.Combine(TestTemp.Directory("mf-overflow"), "overflow.yaml");
+        File.WriteAllText(path, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: overflow}\nbig: 1e400\nsmall: -1E+999\nwide: 1" + new string('0', 400) + "\nfine: 1e300\nlist: [1e400, .5e-400]\n1e400: key\n");
+        AssertSameAsKubectl(path);
+    }
+
+    [Fact]
+    public void FloatOverflowInAPatch_IsAppliedAsKubectlAppliesIt()
+    {
+        const string Patch = """[{"op":"add","path":"/metadata/annotations","value":{"a":1e400}},{"op":"add","path":"/huge","value":-1e400}]""";
+        var dir = TestTemp.Directory("mf-overflow");
+        var path = Path.Combine(dir, "cm.yaml");
+        File.WriteAllText(path, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: overflow}\ndata: {big: 1e400}\n");
+        File.WriteAllText(Path.Combine(dir, "patch.json"), Patch);
+
+        var outcome = CliRunner.Run(["apply", "--patch", Path.Combine(dir, "patch.json"), path]);
+
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError);
+        var (expected, error) = Kubectl.Patch(path, Patch);
+        Assert.True(expected is not null, error);
+        var ours = Manifests.Values(Manifests.ReadText(outcome.Stdout));
+        Assert.True(JsonEquality.DeepEquals(expected[0], ours[0]), $"kubectl: {expected[0]!.ToJsonString()}\nours: {ours[0]!.ToJsonString()}");
+        Assert.Equal("-1e400", ours[0]!["huge"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void DuplicateKeys_AreAnErrorWhereKubectlKeepsTheLast()
     {
         var path = SharedCorpus.Require("corpus/adversarial/duplicate-keys.yaml");
