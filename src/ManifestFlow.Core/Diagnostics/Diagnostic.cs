@@ -1,3 +1,5 @@
+using ManifestFlow.Core.Output;
+
 namespace ManifestFlow.Core.Diagnostics;
 
 /// <summary>
@@ -18,15 +20,13 @@ public sealed record Diagnostic(
     /// <summary>Compiler style: <c>path:line:col: error MF0001: message [Kind ns/name]</c>.</summary>
     public override string ToString()
     {
-        var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
+        var file = TerminalText.Escape(File);
+        var where = Line > 0 ? $"{file}:{Line}:{Column}" : file;
         var severity = Severity.ToString().ToLowerInvariant();
         var resource = Resource is null ? "" : $" [{Resource}]";
-        // One finding, one line: a line break inside a value must not forge a second finding.
-        return $"{where}: {severity} {RuleId}: {OneLine(Message)}{OneLine(resource)}";
+        // One finding, one line: a line break or escape sequence inside a value must not forge a second finding or reach the terminal.
+        return $"{where}: {severity} {TerminalText.Escape(RuleId)}: {TerminalText.Escape(Message)}{TerminalText.Escape(resource)}";
     }
-
-    private static string OneLine(string s) =>
-        s.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>Sort order for deterministic output: file, line, column, severity, rule.</summary>
     public static int Compare(Diagnostic a, Diagnostic b)

@@ -161,7 +161,8 @@ public static class DiagnosticRenderer
         return relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private static string Data(string s) => s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+    /// <summary>GitHub's workflow-command escaping (%, CR, LF), then every other control or bidi character made visible.</summary>
+    private static string Data(string s) => TerminalText.Escape(s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
 
     private static string Property(string s) => Data(s).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Planning;
@@ -104,27 +105,29 @@ public static class PlanEmitter
         return parts.Length == 2 ? (parts[0], parts[1]) : ("", parts[0]);
     }
 
+    /// <summary>For a terminal: every value from a manifest goes through <see cref="TerminalText"/>, so none can forge a line or send an escape sequence.</summary>
     public static string PlanText(Plan plan)
     {
+        static string T(object? value) => TerminalText.Escape(value?.ToString());
         var b = new StringBuilder();
-        b.Append($"manifestflow: {plan.Operation} {plan.Target.Ref} ({plan.Method})");
+        b.Append($"manifestflow: {T(plan.Operation)} {T(plan.Target.Ref)} ({T(plan.Method)})");
         b.Append(plan.ChangesNothing ? ": nothing to change, the manifests already say this\n" : "\n");
         foreach (var step in plan.Steps)
         {
-            b.Append("  ").Append(step.Describe()).Append("\n      because ").Append(step.Why).Append('\n');
+            b.Append("  ").Append(T(step.Describe())).Append("\n      because ").Append(T(step.Why)).Append('\n');
         }
         foreach (var resource in plan.NewResources)
         {
-            b.Append("  + ").Append(resource.Value["kind"]).Append(' ').Append(ResourceName(resource.Value)).Append('\n');
-            b.Append("      because ").Append(resource.Why).Append('\n');
+            b.Append("  + ").Append(T(resource.Value["kind"])).Append(' ').Append(T(ResourceName(resource.Value))).Append('\n');
+            b.Append("      because ").Append(T(resource.Why)).Append('\n');
         }
         foreach (var step in plan.ManualSteps)
         {
-            b.Append("  manual step: ").Append(step).Append('\n');
+            b.Append("  manual step: ").Append(T(step)).Append('\n');
         }
         foreach (var warning in plan.Warnings)
         {
-            b.Append("  warning: ").Append(warning.Message).Append('\n');
+            b.Append("  warning: ").Append(T(warning.Message)).Append('\n');
         }
         return b.ToString();
     }
