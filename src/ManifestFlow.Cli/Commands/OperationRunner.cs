@@ -117,6 +117,11 @@ internal static class OperationRunner
         {
             return report.Usage($"--out {outDirectory} is a file; name a directory for the overlay");
         }
+        var names = PlanEmitter.KustomizeNameProblems(plan);
+        if (names.Count > 0)
+        {
+            return report.Fail(names, ExitCodes.Failed);
+        }
         var files = PlanEmitter.Kustomize(plan, documents);
         foreach (var (name, _) in files)
         {
