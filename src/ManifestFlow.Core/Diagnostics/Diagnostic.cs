@@ -20,12 +20,12 @@ public sealed record Diagnostic(
     /// <summary>Compiler style: <c>path:line:col: error MF0001: message [Kind ns/name]</c>.</summary>
     public override string ToString()
     {
-        var file = TerminalText.Escape(File);
+        var file = TerminalText.Escape(Redaction.Text(File));
         var where = Line > 0 ? $"{file}:{Line}:{Column}" : file;
         var severity = Severity.ToString().ToLowerInvariant();
         var resource = Resource is null ? "" : $" [{Resource}]";
         // One finding, one line: a line break or escape sequence inside a value must not forge a second finding or reach the terminal.
-        return $"{where}: {severity} {TerminalText.Escape(RuleId)}: {TerminalText.Escape(Message)}{TerminalText.Escape(resource)}";
+        return $"{where}: {severity} {TerminalText.Escape(RuleId)}: {TerminalText.Escape(Redaction.Text(Message))}{TerminalText.Escape(resource)}";
     }
 
     /// <summary>Sort order for deterministic output: file, line, column, severity, rule.</summary>

@@ -42,7 +42,7 @@ public static class DiagnosticRenderer
             {
                 ["ruleId"] = d.RuleId,
                 ["severity"] = d.Severity.ToString().ToLowerInvariant(),
-                ["message"] = d.Message,
+                ["message"] = Redaction.Text(d.Message),
                 ["file"] = d.File,
                 ["line"] = d.Line,
                 ["column"] = d.Column,
@@ -75,7 +75,7 @@ public static class DiagnosticRenderer
             {
                 ["ruleId"] = d.RuleId,
                 ["level"] = Level(d.Severity),
-                ["message"] = new JsonObject { ["text"] = d.Message },
+                ["message"] = new JsonObject { ["text"] = Redaction.Text(d.Message) },
                 ["locations"] = new JsonArray(new JsonObject
                 {
                     ["physicalLocation"] = new JsonObject
@@ -129,7 +129,7 @@ public static class DiagnosticRenderer
                 .Append(",line=").Append(Math.Max(1, d.Line))
                 .Append(",col=").Append(Math.Max(1, d.Column))
                 .Append(",title=").Append(Property(d.RuleId + (d.Resource is null ? "" : $" {d.Resource}")))
-                .Append("::").Append(Data(d.Message)).Append('\n');
+                .Append("::").Append(Data(Redaction.Text(d.Message))).Append('\n');
         }
         return b.ToString();
     }

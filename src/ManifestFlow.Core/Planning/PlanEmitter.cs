@@ -152,10 +152,10 @@ public static partial class PlanEmitter
         return parts.Length == 2 ? (parts[0], parts[1]) : ("", parts[0]);
     }
 
-    /// <summary>For a terminal: every value from a manifest goes through <see cref="TerminalText"/>, so none can forge a line or send an escape sequence.</summary>
+    /// <summary>For a terminal: every value from a manifest goes through <see cref="Redaction"/> and <see cref="TerminalText"/>, so none leaks a secret, forges a line or sends an escape sequence.</summary>
     public static string PlanText(Plan plan)
     {
-        static string T(object? value) => TerminalText.Escape(value?.ToString());
+        static string T(object? value) => TerminalText.Escape(Redaction.Text(value?.ToString()));
         var b = new StringBuilder();
         b.Append($"manifestflow: {T(plan.Operation)} {T(plan.Target.Ref)} ({T(plan.Method)})");
         b.Append(plan.ChangesNothing ? ": nothing to change, the manifests already say this\n" : "\n");
@@ -190,9 +190,9 @@ public static partial class PlanEmitter
             {
                 ["op"] = s.ToOperation().Name,
                 ["path"] = s.Path.ToString(),
-                ["from"] = s.Existed ? s.OldValue?.DeepClone() : null,
-                ["to"] = s.NewValue?.DeepClone(),
-                ["why"] = s.Why,
+                ["from"] = s.Existed ? Redacted(s.Path.ToString(), s.OldValue) : null,
+                ["to"] = Redacted(s.Path.ToString(), s.NewValue),
+                ["why"] = Redaction.Text(s.Why),
             }).ToArray()),
             ["newResources"] = new JsonArray(plan.NewResources.Select(r => (JsonNode)new JsonObject
             {
@@ -200,12 +200,69 @@ public static partial class PlanEmitter
                 ["name"] = r.Value["metadata"]?["name"]?.DeepClone(),
                 ["namespace"] = r.Value["metadata"]?["namespace"]?.DeepClone(),
                 ["file"] = r.FileName,
-                ["why"] = r.Why,
+                ["why"] = Redaction.Text(r.Why),
             }).ToArray()),
-            ["manualSteps"] = new JsonArray(plan.ManualSteps.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
-            ["warnings"] = new JsonArray(plan.Warnings.Select(w => (JsonNode)JsonValue.Create(w.Message)).ToArray()),
+            ["manualSteps"] = new JsonArray(plan.ManualSteps.Select(s => (JsonNode)JsonValue.Create(Redaction.Text(s))).ToArray()),
+            ["warnings"] = new JsonArray(plan.Warnings.Select(w => (JsonNode)JsonValue.Create(Redaction.Text(w.Message))).ToArray()),
         };
         return o.ToJsonString(Json).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>A value for people: wholly redacted under a secret key, its strings redacted by shape.</summary>
+    private static JsonNode? Redacted(string path, JsonNode? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (Redaction.IsSecretKey(path))
+        {
+            return JsonValue.Create(Redaction.Redacted);
+        }
+        if (value is JsonValue v && v.TryGetValue<string>(out var text))
+        {
+            return JsonValue.Create(Redaction.Text(text));
+        }
+        var copy = value.DeepClone();
+        RedactStrings(copy);
+        return copy;
+    }
+
+    private static void RedactStrings(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                {
+                    if (Redaction.IsSecretKey(key))
+                    {
+                        o[key] = Redaction.Redacted;
+                    }
+                    else if (o[key] is JsonValue v && v.TryGetValue<string>(out var text))
+                    {
+                        o[key] = Redaction.Text(text);
+                    }
+                    else
+                    {
+                        RedactStrings(o[key]);
+                    }
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text))
+                    {
+                        a[i] = Redaction.Text(text);
+                    }
+                    else
+                    {
+                        RedactStrings(a[i]);
+                    }
+                }
+                break;
+        }
     }
 
     private static string ResourceName(JsonObject value)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Patch;
 
 namespace ManifestFlow.Core.Planning;
@@ -13,8 +14,9 @@ public sealed record PlanStep(JsonPointer Path, JsonNode? OldValue, JsonNode? Ne
 
     public string Describe()
     {
-        var from = Existed ? Text(OldValue) : "(unset)";
-        return Remove ? $"remove {Path}" : $"{Path}: {from} -> {Text(NewValue)}";
+        var secret = Redaction.IsSecretKey(Path.ToString());
+        var from = Existed ? secret ? Redaction.Redacted : Text(OldValue) : "(unset)";
+        return Remove ? $"remove {Path}" : $"{Path}: {from} -> {(secret ? Redaction.Redacted : Text(NewValue))}";
     }
 
     private static string Text(JsonNode? value)

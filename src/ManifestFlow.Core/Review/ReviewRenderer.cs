@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
+using ManifestFlow.Core.Output;
 
 namespace ManifestFlow.Core.Review;
 
@@ -10,9 +11,9 @@ public static class ReviewRenderer
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Markdown escapes every value for a pull-request comment; text only drops control characters.</summary>
+    /// <summary>Every value is redacted (<see cref="Redaction"/>); Markdown then escapes it for a pull-request comment, text drops control characters.</summary>
     public static ReviewTemplate.Result Render(IReadOnlyList<JobReview> jobs, string format, string template, string templateName) =>
-        ReviewTemplate.Render(template, templateName, ReviewModel.Build(jobs, format == "markdown" ? MarkdownEncoder.Escape : PlainEncoder.Clean));
+        ReviewTemplate.Render(template, templateName, ReviewModel.Build(jobs, format == "markdown" ? s => MarkdownEncoder.Escape(Redaction.Text(s)) : s => PlainEncoder.Clean(Redaction.Text(s))));
 
     public static string RenderJson(IReadOnlyList<JobReview> jobs)
     {
@@ -23,18 +24,18 @@ public static class ReviewRenderer
                 ["kind"] = j.Kind,
                 ["namespace"] = j.Namespace,
                 ["name"] = j.Name,
-                ["file"] = j.File,
+                ["file"] = Redaction.Text(j.File),
                 ["status"] = j.Status,
                 ["classification"] = new JsonArray(j.Classification.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
-                ["savepoint"] = j.Savepoint,
+                ["savepoint"] = j.Savepoint is null ? null : Redaction.Text(j.Savepoint),
                 ["risks"] = new JsonArray(j.Risks.Select(r => (JsonNode)new JsonObject
                 {
                     ["id"] = r.Id,
                     ["severity"] = r.Severity.ToString().ToLowerInvariant(),
-                    ["message"] = r.Message,
-                    ["location"] = r.Location,
+                    ["message"] = Redaction.Text(r.Message),
+                    ["location"] = r.Location is null ? null : Redaction.Text(r.Location),
                 }).ToArray()),
-                ["fields"] = new JsonArray(j.Fields.Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["before"] = f.Before, ["after"] = f.After }).ToArray()),
+                ["fields"] = new JsonArray(j.Fields.Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["before"] = f.Before is null ? null : Redaction.Text(f.Before), ["after"] = f.After is null ? null : Redaction.Text(f.After) }).ToArray()),
             }).ToArray()),
             ["summary"] = Summary(jobs),
         };

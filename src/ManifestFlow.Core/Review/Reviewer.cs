@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
+using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
@@ -246,8 +247,9 @@ public static class Reviewer
     {
         var a = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var b = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        Flatten(before, "", a);
-        Flatten(after, "", b);
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        Flatten(before, "", a, secrets);
+        Flatten(after, "", b, secrets);
         var changes = new List<FieldChange>();
         foreach (var path in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
         {
@@ -255,14 +257,18 @@ public static class Reviewer
             b.TryGetValue(path, out var y);
             if (x != y)
             {
-                var secret = Secrets.IsSecretPath(path);
-                changes.Add(new FieldChange(path, secret && x is not null ? Secrets.Redacted : x, secret && y is not null ? Secrets.Redacted : y));
+                changes.Add(new FieldChange(path, Redact(path, x, secrets), Redact(path, y, secrets)));
             }
         }
         return changes;
     }
 
-    private static void Flatten(JsonNode? node, string path, SortedDictionary<string, string> into)
+    /// <summary>By key (the path, or the secret-looking name an env entry, header or option gave it) and by value shape.</summary>
+    private static string? Redact(string path, string? value, HashSet<string> secrets) =>
+        value is null ? null : secrets.Contains(path) ? Redaction.Redacted : Redaction.Value(path, value);
+
+    /// <param name="secrets">Collects the paths of values that are secret by their context rather than their own key.</param>
+    private static void Flatten(JsonNode? node, string path, SortedDictionary<string, string> into, HashSet<string> secrets, bool secret = false)
     {
         if (Ignored.Any(i => path == i || path.StartsWith(i + "/", StringComparison.Ordinal)))
         {
@@ -271,24 +277,38 @@ public static class Reviewer
         switch (node)
         {
             case JsonObject o:
+                // {name: AWS_SECRET_ACCESS_KEY, value: ...}: an env entry or header is secret by its name.
+                var named = Redaction.IsSecretKey(o["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null);
                 foreach (var (key, value) in o)
                 {
-                    Flatten(value, path + "/" + JsonPointer.Escape(key), into);
+                    var child = path + "/" + JsonPointer.Escape(key);
+                    Flatten(value, child, into, secrets, secret || (named && key is "value"));
                 }
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Flatten(array[i], path + "/" + i.ToString(CultureInfo.InvariantCulture), into);
+                    var child = path + "/" + i.ToString(CultureInfo.InvariantCulture);
+                    // args: ["--password", "X"]: the argument after a secret-looking option is secret.
+                    var afterOption = i > 0 && array[i - 1] is JsonValue previous && previous.GetValueKind() == JsonValueKind.String && Redaction.IsSecretOption(previous.GetValue<string>());
+                    Flatten(array[i], child, into, secrets, secret || afterOption);
                 }
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                 into[path] = v.GetValue<string>();
+                if (secret)
+                {
+                    secrets.Add(path);
+                }
                 break;
             default:
                 if (path.Length > 0)
                 {
                     into[path] = node?.ToJsonString() ?? "null";
+                    if (secret)
+                    {
+                        secrets.Add(path);
+                    }
                 }
                 break;
         }

@@ -1,14 +1,11 @@
-using System.Text.RegularExpressions;
+using ManifestFlow.Core.Output;
 
 namespace ManifestFlow.Core.Review;
 
-/// <summary>Configuration keys whose values must never reach a pull-request comment.</summary>
-public static partial class Secrets
+/// <summary>Configuration keys whose values must never reach a pull-request comment (see <see cref="Redaction"/>).</summary>
+public static class Secrets
 {
-    public const string Redacted = "[redacted]";
+    public const string Redacted = Redaction.Redacted;
 
-    public static bool IsSecretPath(string path) => SecretKey().IsMatch(path);
-
-    [GeneratedRegex(@"secret|password|passwd|access-key|access\.key|accesskey|account\.key|jaas\.config|token|credential|private-key", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretKey();
+    public static bool IsSecretPath(string path) => Redaction.IsSecretKey(path);
 }
