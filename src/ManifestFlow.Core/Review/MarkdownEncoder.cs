@@ -10,7 +10,7 @@ namespace ManifestFlow.Core.Review;
 public static class MarkdownEncoder
 {
     private const char WordJoiner = '\u2060';
-    private const string Specials = "\\`*_{}[]()#!|~+-.<>";
+    private const string Specials = "\\`*_{}[]()#!|~+-.<>$";
 
     public static string Escape(string text)
     {
@@ -58,6 +58,48 @@ public static class MarkdownEncoder
             }
         }
         return b.Replace("www\\.", "www" + WordJoiner + "\\.").ToString();
+    }
+
+    /// <summary>
+    /// A code span for a path, name or value: readable as it is (no backslashes), and inert (no emphasis,
+    /// links, math, HTML or mentions inside code). Fenced with more backticks than the longest run in the
+    /// value; line breaks flattened, control characters dropped, and '|' escaped, which GitHub requires
+    /// even inside code in a table cell.
+    /// </summary>
+    public static string Code(string text)
+    {
+        var b = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n' or '\t')
+            {
+                b.Append(' ');
+            }
+            else if (c == '|')
+            {
+                b.Append("\\|");
+            }
+            else if (!char.IsControl(c))
+            {
+                b.Append(c);
+            }
+        }
+        var value = b.ToString();
+        if (value.Trim().Length == 0)
+        {
+            return Escape(text);
+        }
+        var longest = 0;
+        var run = 0;
+        foreach (var c in value)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        // A space on both sides when the value starts or ends with a backtick (CommonMark strips one from each side).
+        var pad = value.StartsWith('`') || value.EndsWith('`') ? " " : "";
+        return fence + pad + value + pad + fence;
     }
 
     private static bool EndsWithWebScheme(StringBuilder b)

@@ -11,29 +11,32 @@ namespace ManifestFlow.Core.Review;
 /// </summary>
 public static class ReviewModel
 {
-    public static ScriptObject Build(IReadOnlyList<JobReview> jobs, Func<string, string> encode)
+    /// <param name="encode">For prose (messages, classifications).</param>
+    /// <param name="code">For paths, names and values (Markdown: a code span); <paramref name="encode"/> when null.</param>
+    public static ScriptObject Build(IReadOnlyList<JobReview> jobs, Func<string, string> encode, Func<string, string>? code = null)
     {
+        code ??= encode;
         var errors = jobs.Sum(j => j.Risks.Count(r => r.Severity == Severity.Error));
         var warnings = jobs.Sum(j => j.Risks.Count(r => r.Severity == Severity.Warning));
         return new ScriptObject
         {
-            ["jobs"] = Array(jobs.Select(j => Job(j, encode))),
+            ["jobs"] = Array(jobs.Select(j => Job(j, encode, code))),
             ["errors"] = errors,
             ["warnings"] = warnings,
             ["jobCount"] = jobs.Count,
         };
     }
 
-    private static ScriptObject Job(JobReview j, Func<string, string> encode) => new()
+    private static ScriptObject Job(JobReview j, Func<string, string> encode, Func<string, string> code) => new()
     {
         ["id"] = encode(j.Id),
         ["kind"] = encode(j.Kind),
         ["namespace"] = encode(j.Namespace),
         ["name"] = encode(j.Name),
-        ["file"] = encode(j.File),
+        ["file"] = code(j.File),
         ["status"] = encode(j.Status),
         ["classification"] = encode(string.Join(", ", j.Classification)),
-        ["savepoint"] = encode(j.Savepoint ?? "—"),
+        ["savepoint"] = j.Savepoint is null ? encode("—") : j.Savepoint.StartsWith("pending ", StringComparison.Ordinal) ? encode(j.Savepoint) : code(j.Savepoint),
         ["riskSummary"] = encode(RiskSummary(j)),
         ["risks"] = Array(j.Risks.Select(r => new ScriptObject
         {
@@ -42,13 +45,13 @@ public static class ReviewModel
             ["icon"] = r.Severity switch { Severity.Error => "🛑", Severity.Warning => "⚠️", _ => "ℹ️" },
             ["message"] = encode(r.Message),
             // null, not "", when absent: `if risk.location` is then false, as a template author expects.
-            ["location"] = string.IsNullOrEmpty(r.Location) ? null : encode(r.Location),
+            ["location"] = string.IsNullOrEmpty(r.Location) ? null : code(r.Location),
         })),
         ["fields"] = Array(j.Fields.Select(f => new ScriptObject
         {
-            ["path"] = encode(f.Path),
-            ["before"] = encode(f.Before ?? "(unset)"),
-            ["after"] = encode(f.After ?? "(removed)"),
+            ["path"] = code(f.Path),
+            ["before"] = f.Before is null ? encode("(unset)") : code(f.Before),
+            ["after"] = f.After is null ? encode("(removed)") : code(f.After),
         })),
         ["fieldCount"] = j.Fields.Count,
     };

@@ -13,7 +13,9 @@ public static class ReviewRenderer
 
     /// <summary>Every value is redacted (<see cref="Redaction"/>); Markdown then escapes it for a pull-request comment, text drops control characters.</summary>
     public static ReviewTemplate.Result Render(IReadOnlyList<JobReview> jobs, string format, string template, string templateName) =>
-        ReviewTemplate.Render(template, templateName, ReviewModel.Build(jobs, format == "markdown" ? s => MarkdownEncoder.Escape(Redaction.Text(s)) : s => PlainEncoder.Clean(Redaction.Text(s))));
+        ReviewTemplate.Render(template, templateName, format == "markdown"
+            ? ReviewModel.Build(jobs, s => MarkdownEncoder.Escape(Redaction.Text(s)), s => MarkdownEncoder.Code(Redaction.Text(s)))
+            : ReviewModel.Build(jobs, s => PlainEncoder.Clean(Redaction.Text(s))));
 
     public static string RenderJson(IReadOnlyList<JobReview> jobs)
     {

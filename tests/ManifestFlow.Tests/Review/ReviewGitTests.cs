@@ -32,7 +32,7 @@ public sealed class ReviewGitTests
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("MF4004", outcome.Stdout);
-        Assert.Contains("apps/application\\-cluster\\-prod\\.yaml", outcome.Stdout);
+        Assert.Contains("`apps/application-cluster-prod.yaml`", outcome.Stdout);
         Assert.Equal(status, ExternalTool.Run(git, ["status", "--porcelain"], repo).Stdout);
         var unknown = CliRunner.Run(["review", "--base", "no-such-ref"], workingDirectory: repo);
         Assert.Equal(2, unknown.ExitCode);
