@@ -1,5 +1,3 @@
-using ManifestFlow.Core.Output;
-
 namespace ManifestFlow.Core.Diagnostics;
 
 /// <summary>

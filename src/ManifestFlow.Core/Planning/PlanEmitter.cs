@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Json;
-using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Json;
-using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Patch;
 
 namespace ManifestFlow.Core.Planning;

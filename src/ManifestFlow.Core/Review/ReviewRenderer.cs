@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Output;
 
 namespace ManifestFlow.Core.Review;
 

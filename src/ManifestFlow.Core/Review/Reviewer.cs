@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
-using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;

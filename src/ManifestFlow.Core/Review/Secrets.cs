@@ -1,4 +1,4 @@
-using ManifestFlow.Core.Output;
+using ManifestFlow.Core.Diagnostics;
 
 namespace ManifestFlow.Core.Review;
 

@@ -1,4 +1,4 @@
-using ManifestFlow.Core.Output;
+using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Tests.Support;
 
 namespace ManifestFlow.Tests.Output;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ManifestFlow.Core.Output;
+namespace ManifestFlow.Core.Diagnostics;
 
 /// <summary>
 /// The one place that decides what is a secret, applied wherever text leaves the tool for people

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ManifestFlow.Core.Output;
+namespace ManifestFlow.Core.Diagnostics;
 
 /// <summary>
 /// Makes a value safe for a terminal or a log: control characters (C0, C1, DEL) and bidi overrides
