@@ -44,6 +44,11 @@ internal static class ReviewCommand
         var request = new Session.Request(RunConfiguration.Default) { Limits = limits };
         var baseOutcome = Session.Validate(Workspace.Read(before, limits), request);
         var headOutcome = Session.Validate(Workspace.Read(after, limits), request);
+        if (baseOutcome.Unreadable || headOutcome.Unreadable)
+        {
+            // An unreadable file is not a removed resource: the review would be of something else.
+            return report.Fail(baseOutcome.Diagnostics.Concat(headOutcome.Diagnostics).Where(Catalog.IsUnreadableInput), ExitCodes.UsageOrInput);
+        }
         var jobs = Reviewer.Review(baseOutcome, headOutcome);
         string output;
         if (format == "json")

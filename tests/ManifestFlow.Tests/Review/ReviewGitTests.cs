@@ -88,4 +88,32 @@ public sealed class ReviewGitTests
         Assert.Equal(0, asDirectory.ExitCode);
         Assert.DoesNotContain("MF4004", asDirectory.Stdout);
     }
+
+    [Theory]
+    [InlineData("head")]
+    [InlineData("base")]
+    public void UnparsableFileInEitherTree_IsAnInputError_NotARemoval(string broken)
+    {
+        var dir = TestTemp.Directory("mf-review-unreadable");
+        var fixture = Path.Combine(Golden.FixturesRoot, "review", "ignored-restore");
+        foreach (var side in new[] { "base", "head" })
+        {
+            Directory.CreateDirectory(Path.Combine(dir, side));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(fixture, "base")))
+            {
+                File.Copy(file, Path.Combine(dir, side, Path.GetFileName(file)));
+            }
+        }
+        var target = Path.Combine(dir, broken, "application-cluster-prod.yaml");
+        var text = File.ReadAllText(target);
+        // A duplicate key (1 and "1" are one key in JSON): kubectl refuses the file.
+        File.WriteAllText(target, text.TrimEnd() + "\nextra: {1: a, \"1\": b}\n");
+        var line = text.TrimEnd().Split('\n').Length + 1;
+
+        var outcome = CliRunner.Run(["review", "--base", "base", "--head", "head", "--format", "json"], workingDirectory: dir);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"application-cluster-prod.yaml:{line}:", outcome.StandardError);
+        Assert.DoesNotContain("removed", outcome.Stdout);
+    }
 }
