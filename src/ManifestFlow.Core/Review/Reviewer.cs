@@ -42,12 +42,13 @@ public static class Reviewer
         return reviews;
     }
 
+    /// <summary>Flink resources by kind, namespace and name; of two copies, the last (MF0205 reports the duplicate).</summary>
     private static Dictionary<string, FlinkResource> Index(IEnumerable<FlinkResource> resources)
     {
         var index = new Dictionary<string, FlinkResource>(StringComparer.Ordinal);
         foreach (var r in resources.Where(r => r.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob or ResourceKind.FlinkStateSnapshot or ResourceKind.FlinkCluster))
         {
-            index.TryAdd($"{r.Kind}|{r.Namespace}|{r.Name}", r);
+            index[$"{r.Kind}|{r.Namespace}|{r.Name}"] = r; // kubectl apply -f applies every copy in turn: the last one stays
         }
         return index;
     }
