@@ -6,6 +6,7 @@ using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Review;
@@ -95,6 +96,7 @@ public static class Reviewer
                 risks.Add(new Risk(d.RuleId, d.Severity, d.Message, $"{d.File}:{d.Line}:{d.Column}"));
             }
         }
+        SuppressionRisks(old, now, risks, head, At);
         if (classes.Count == 0)
         {
             classes.Add(old is null ? "new resource" : "other change");
@@ -181,6 +183,29 @@ public static class Reviewer
         if (now.At(job.Append("cancelRequested")) is JsonValue c && c.TryGetValue<bool>(out var cancel) && cancel && old?.At(job.Append("cancelRequested"))?.ToJsonString() != "true")
         {
             classes.Add("suspend (cancel with savepoint)");
+        }
+    }
+
+    /// <summary>
+    /// A suppression the change adds (absent or different in the base) cannot approve itself: it is a risk,
+    /// and the findings it hides are reported as if it were not there.
+    /// </summary>
+    private static void SuppressionRisks(FlinkResource? old, FlinkResource now, List<Risk> risks, ValidationOutcome head, Func<JsonPointer, string> at)
+    {
+        var added = now.Annotations?[Validator.IgnoreAnnotation]?.AsText();
+        if (added is null || added == old?.Annotations?[Validator.IgnoreAnnotation]?.AsText())
+        {
+            return;
+        }
+        risks.Add(new Risk(RuleCatalog.SuppressionAdded.Id, RuleCatalog.SuppressionAdded.Severity,
+            $"the change {(old?.Annotations?[Validator.IgnoreAnnotation] is null ? "adds" : "changes")} the suppression {Validator.IgnoreAnnotation}: \"{added}\"; a change cannot approve its own exception, so the findings it hides are reported here; add the suppression in a change of its own, reviewed on its own",
+            at(JsonPointer.Of("metadata", "annotations", Validator.IgnoreAnnotation))));
+        foreach (var d in head.Suppressed.Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
+        {
+            if (risks.All(r => r.Id != d.RuleId))
+            {
+                risks.Add(new Risk(d.RuleId, d.Severity, d.Message + " (hidden by the suppression this change adds)", $"{d.File}:{d.Line}:{d.Column}"));
+            }
         }
     }
 

@@ -131,6 +131,6 @@ public static partial class RuleCatalog
         NotReadyForBackup,
         SnapshotNotCompleted, DisposeOnDelete, SavepointOutsideDirectory, InitialPathIgnored, AllowNonRestoredState, StatelessDiscardsState, CreatedSuspended, RestoreFromIncompleteSnapshot,
         ClusterSavepointWithoutDir, ClusterSavepointGeneration, ClusterRestartNeedsSavepoint, ClusterParallelism, ClusterStaleFromSavepoint,
-        DirectoryMovedUnderRunningJob, TriggerNonceReused, NonceLowered, ResourceDeleted,
+        DirectoryMovedUnderRunningJob, TriggerNonceReused, NonceLowered, ResourceDeleted, SuppressionAdded,
     ];
 }

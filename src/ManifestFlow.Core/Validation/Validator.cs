@@ -27,6 +27,9 @@ public static class Validator
 
         /// <summary>True when some input could not be read at all (exit code 2).</summary>
         public bool Unreadable => Diagnostics.Any(Catalog.IsUnreadableInput);
+
+        /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid.</summary>
+        public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
     }
 
     public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
@@ -70,11 +73,12 @@ public static class Validator
                 check.Check(resource, context);
             }
         }
-        diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources));
+        var suppressed = new List<Diagnostic>();
+        diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, resources.Count, resources);
+        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
     }
 
     /// <summary>
