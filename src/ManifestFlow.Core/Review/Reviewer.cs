@@ -6,7 +6,6 @@ using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Rules;
-using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Review;
@@ -20,6 +19,8 @@ public static class Reviewer
 {
     private static readonly JsonPointer Job = FlinkResource.JobPointer;
     private static readonly string[] Ignored = ["/status", "/metadata/resourceVersion", "/metadata/generation", "/metadata/managedFields", "/metadata/uid", "/metadata/creationTimestamp"];
+    /// <summary>Validator.IgnoreAnnotation (Review does not depend on Validation; the test of MR005 keeps the two equal).</summary>
+    private const string IgnoreAnnotation = "manifestflow.io/ignore";
     private static readonly string[] Nonces = ["savepointTriggerNonce", "checkpointTriggerNonce", "savepointRedeployNonce"];
 
     /// <param name="before">The base tree, validated by the pipeline.</param>
@@ -192,14 +193,14 @@ public static class Reviewer
     /// </summary>
     private static void SuppressionRisks(FlinkResource? old, FlinkResource now, List<Risk> risks, ValidationOutcome head, Func<JsonPointer, string> at)
     {
-        var added = now.Annotations?[Validator.IgnoreAnnotation]?.AsText();
-        if (added is null || added == old?.Annotations?[Validator.IgnoreAnnotation]?.AsText())
+        var added = now.Annotations?[IgnoreAnnotation]?.AsText();
+        if (added is null || added == old?.Annotations?[IgnoreAnnotation]?.AsText())
         {
             return;
         }
         risks.Add(new Risk(RuleCatalog.SuppressionAdded.Id, RuleCatalog.SuppressionAdded.Severity,
-            $"the change {(old?.Annotations?[Validator.IgnoreAnnotation] is null ? "adds" : "changes")} the suppression {Validator.IgnoreAnnotation}: \"{added}\"; a change cannot approve its own exception, so the findings it hides are reported here; add the suppression in a change of its own, reviewed on its own",
-            at(JsonPointer.Of("metadata", "annotations", Validator.IgnoreAnnotation))));
+            $"the change {(old?.Annotations?[IgnoreAnnotation] is null ? "adds" : "changes")} the suppression {IgnoreAnnotation}: \"{added}\"; a change cannot approve its own exception, so the findings it hides are reported here; add the suppression in a change of its own, reviewed on its own",
+            at(JsonPointer.Of("metadata", "annotations", IgnoreAnnotation))));
         foreach (var d in head.Suppressed.Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
         {
             if (risks.All(r => r.Id != d.RuleId))
