@@ -18,8 +18,8 @@ internal static class ReviewCommand
 {
     public static Command Create(CliConsole console)
     {
-        var baseOption = new Option<string>("--base") { Description = "the tree before: a directory or a git revision", Required = true };
-        var head = new Option<string?>("--head") { Description = "the tree after: a directory or a git revision (default: the working tree)" };
+        var baseOption = new Option<string>("--base") { Description = "the tree before: a git revision, or a directory (dir:PATH when the name is also a revision)", Required = true };
+        var head = new Option<string?>("--head") { Description = "the tree after: a git revision, or a directory (dir:PATH when the name is also a revision; default: the working tree)" };
         var format = new Option<string>("--format", "-o") { Description = "markdown, json or text", DefaultValueFactory = _ => "markdown" };
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 on a risk of this severity or worse: error, warning or none", DefaultValueFactory = _ => "error" };
         var template = new Option<string?>("--template") { Description = "a Scriban template to render instead of the built-in one (templates/README.md)" };
@@ -36,13 +36,20 @@ internal static class ReviewCommand
         var limits = ReadLimits.Default;
         var errors = new List<Diagnostic>();
         var before = Tree(console, baseTree, limits, errors);
-        var after = Tree(console, headTree ?? ".", limits, errors);
+        var after = Tree(console, headTree ?? DirectoryPrefix + ".", limits, errors);
         if (before is null || after is null || errors.Count > 0)
         {
             return report.Fail(errors, ExitCodes.UsageOrInput);
         }
         var request = new Session.Request(RunConfiguration.Default) { Limits = limits };
-        var jobs = Reviewer.Review(Session.Validate(Workspace.Read(before, limits), request), Session.Validate(Workspace.Read(after, limits), request));
+        var baseOutcome = Session.Validate(Workspace.Read(before, limits), request);
+        var headOutcome = Session.Validate(Workspace.Read(after, limits), request);
+        if (baseOutcome.Unreadable || headOutcome.Unreadable)
+        {
+            // An unreadable file is not a removed resource: the review would be of something else.
+            return report.Fail(baseOutcome.Diagnostics.Concat(headOutcome.Diagnostics).Where(Catalog.IsUnreadableInput), ExitCodes.UsageOrInput);
+        }
+        var jobs = Reviewer.Review(baseOutcome, headOutcome);
         string output;
         if (format == "json")
         {
@@ -76,24 +83,38 @@ internal static class ReviewCommand
         return failing > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 
-    /// <summary>A directory (read like any input, paths relative to it) or a git revision of the repository here.</summary>
+    /// <summary>
+    /// A git revision of the repository here, or a directory (read like any input, paths relative to it) when the
+    /// name is not a revision or is written <c>dir:PATH</c>. A name that is both is refused: a change can add a
+    /// directory named like its base revision.
+    /// </summary>
     private static IReadOnlyList<SourceFile>? Tree(CliConsole console, string tree, ReadLimits limits, List<Diagnostic> errors)
     {
-        var directory = Path.GetFullPath(tree, console.WorkingDirectory);
-        if (Directory.Exists(directory))
+        var explicitDirectory = tree.StartsWith(DirectoryPrefix, StringComparison.Ordinal);
+        var directory = Path.GetFullPath(explicitDirectory ? tree[DirectoryPrefix.Length..] : tree, console.WorkingDirectory);
+        var root = explicitDirectory ? null : GitTree.Root(console.WorkingDirectory);
+        var isRevision = root is not null && GitTree.IsRevision(root, tree);
+        if (explicitDirectory || !isRevision)
         {
+            if (!Directory.Exists(directory))
+            {
+                errors.Add(Catalog.Unreadable(tree, explicitDirectory ? "no such directory"
+                    : root is null ? "no such directory, and the working directory is not in a git repository" : "not a directory or a git revision here"));
+                return null;
+            }
             var read = new InputReader(limits, console.OpenStandardInput, directory).Read(["."]);
             errors.AddRange(read.Errors);
             return read.Files.Select(f => new SourceFile(Relative(f.Path), f.Text, f.HasBom)).ToList();
         }
-        var root = GitTree.Root(console.WorkingDirectory);
-        if (root is null)
+        if (Directory.Exists(directory) && !GitTree.IsFullObjectName(tree))
         {
-            errors.Add(Catalog.Unreadable(tree, "no such directory, and the working directory is not in a git repository"));
+            errors.Add(Catalog.Unreadable(tree, $"is both a git revision and a directory here; write dir:{tree} for the directory or a full revision (the commit's object name) for the revision"));
             return null;
         }
-        return GitTree.Read(root, tree, limits, errors);
+        return GitTree.Read(root!, tree, limits, errors);
     }
+
+    private const string DirectoryPrefix = "dir:";
 
     private static string Relative(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
 

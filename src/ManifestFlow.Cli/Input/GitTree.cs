@@ -54,6 +54,14 @@ internal static class GitTree
         return files;
     }
 
+    /// <summary>Whether <paramref name="revision"/> names a tree-ish in the repository (a commit, tag or tree).</summary>
+    public static bool IsRevision(string repository, string revision) =>
+        !revision.StartsWith('-') && Git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{tree}"], null, out _) is not null;
+
+    /// <summary>A full object name (40 or 64 hex digits): unambiguously a revision.</summary>
+    public static bool IsFullObjectName(string revision) =>
+        revision.Length is 40 or 64 && revision.All(char.IsAsciiHexDigit);
+
     public static string? Root(string directory) =>
         Git(directory, ["rev-parse", "--show-toplevel"], null, out _) is { } bytes ? Encoding.UTF8.GetString(bytes).Trim() : null;
 

@@ -19,6 +19,8 @@ public static class Reviewer
 {
     private static readonly JsonPointer Job = FlinkResource.JobPointer;
     private static readonly string[] Ignored = ["/status", "/metadata/resourceVersion", "/metadata/generation", "/metadata/managedFields", "/metadata/uid", "/metadata/creationTimestamp"];
+    /// <summary>Validator.IgnoreAnnotation (Review does not depend on Validation; the test of MR005 keeps the two equal).</summary>
+    private const string IgnoreAnnotation = "manifestflow.io/ignore";
     private static readonly string[] Nonces = ["savepointTriggerNonce", "checkpointTriggerNonce", "savepointRedeployNonce"];
 
     /// <param name="before">The base tree, validated by the pipeline.</param>
@@ -42,12 +44,13 @@ public static class Reviewer
         return reviews;
     }
 
+    /// <summary>Flink resources by kind, namespace and name; of two copies, the last (MF0205 reports the duplicate).</summary>
     private static Dictionary<string, FlinkResource> Index(IEnumerable<FlinkResource> resources)
     {
         var index = new Dictionary<string, FlinkResource>(StringComparer.Ordinal);
         foreach (var r in resources.Where(r => r.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob or ResourceKind.FlinkStateSnapshot or ResourceKind.FlinkCluster))
         {
-            index.TryAdd($"{r.Kind}|{r.Namespace}|{r.Name}", r);
+            index[$"{r.Kind}|{r.Namespace}|{r.Name}"] = r; // kubectl apply -f applies every copy in turn: the last one stays
         }
         return index;
     }
@@ -94,6 +97,7 @@ public static class Reviewer
                 risks.Add(new Risk(d.RuleId, d.Severity, d.Message, $"{d.File}:{d.Line}:{d.Column}"));
             }
         }
+        SuppressionRisks(old, now, risks, head, At);
         if (classes.Count == 0)
         {
             classes.Add(old is null ? "new resource" : "other change");
@@ -180,6 +184,29 @@ public static class Reviewer
         if (now.At(job.Append("cancelRequested")) is JsonValue c && c.TryGetValue<bool>(out var cancel) && cancel && old?.At(job.Append("cancelRequested"))?.ToJsonString() != "true")
         {
             classes.Add("suspend (cancel with savepoint)");
+        }
+    }
+
+    /// <summary>
+    /// A suppression the change adds (absent or different in the base) cannot approve itself: it is a risk,
+    /// and the findings it hides are reported as if it were not there.
+    /// </summary>
+    private static void SuppressionRisks(FlinkResource? old, FlinkResource now, List<Risk> risks, ValidationOutcome head, Func<JsonPointer, string> at)
+    {
+        var added = now.Annotations?[IgnoreAnnotation]?.AsText();
+        if (added is null || added == old?.Annotations?[IgnoreAnnotation]?.AsText())
+        {
+            return;
+        }
+        risks.Add(new Risk(RuleCatalog.SuppressionAdded.Id, RuleCatalog.SuppressionAdded.Severity,
+            $"the change {(old?.Annotations?[IgnoreAnnotation] is null ? "adds" : "changes")} the suppression {IgnoreAnnotation}: \"{added}\"; a change cannot approve its own exception, so the findings it hides are reported here; add the suppression in a change of its own, reviewed on its own",
+            at(JsonPointer.Of("metadata", "annotations", IgnoreAnnotation))));
+        foreach (var d in head.Suppressed.Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
+        {
+            if (risks.All(r => r.Id != d.RuleId))
+            {
+                risks.Add(new Risk(d.RuleId, d.Severity, d.Message + " (hidden by the suppression this change adds)", $"{d.File}:{d.Line}:{d.Column}"));
+            }
         }
     }
 

@@ -37,6 +37,13 @@ public static partial class RuleCatalog
         Deployment(extra: RunningStatus), WithSnapshot)
     { Example = Review("manifests.yaml", WithSnapshot) };
 
+    public static readonly Rule SuppressionAdded = new("MR005", "suppression-added", Severity.Error, Reviews,
+        "The change adds or changes a `manifestflow.io/ignore` suppression. A change that silences its own findings would pass the gate unreviewed, so review reports the suppression and every finding it hides.",
+        "Add the suppression in a change of its own, reviewed on its own; then later changes to the resource are checked with it in place.",
+        Deployment(name: "orders, annotations: {manifestflow.io/ignore: \"MF4005: operators were removed on purpose\"}", job: SavepointsJob + ", allowNonRestoredState: true}"),
+        Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 3, upgradeMode: savepoint}"))
+    { Example = Review("deployment.yaml", Deployment()) };
+
     /// <summary>A savepoint taken by trigger nonce 5 (the spec's nonce was 3 before).</summary>
     private const string TriggeredStatus = "\nstatus:\n  jobManagerDeploymentStatus: READY\n  jobStatus:\n    state: RUNNING\n    savepointInfo:\n      lastSavepoint: {location: s3://flink-state/orders/savepoints/savepoint-5, triggerNonce: 5, triggerType: MANUAL}";
 

@@ -40,6 +40,12 @@ public static partial class RuleCatalog
         Deployment(name: "orders, annotations: {manifestflow.io/ignore: MF4005}", job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, allowNonRestoredState: true}"),
         Deployment(name: "orders, annotations: {manifestflow.io/ignore: \"MF4005: operators were removed on purpose\"}", job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: savepoint, allowNonRestoredState: true}"));
 
+    public static readonly Rule DuplicateResource = new("MF0205", "duplicate-resource", Severity.Error, Input,
+        "Two documents define the same resource (the same API group, kind, namespace and name). `kubectl apply` applies both in turn, so the last one is what the cluster gets; a reader, or a check of the first, sees something else.",
+        "Keep one copy of the resource: delete or rename the others.",
+        Deployment() + "\n---\n" + Deployment(job: "{jarURI: local:///opt/flink/usrlib/orders.jar, parallelism: 2, upgradeMode: stateless}"),
+        Deployment() + "\n---\n" + Deployment(name: "payments"));
+
     public static readonly Rule HaStorageMissing = new("MF1001", "ha-storage-missing", Severity.Error, Directories,
         "High availability is on (`high-availability.type` is not NONE) but `high-availability.storageDir` is not set; the JobManager cannot start.",
         "Set `high-availability.storageDir` to a directory on persistent storage, distinct from the checkpoint and savepoint directories.",
@@ -117,7 +123,7 @@ public static partial class RuleCatalog
     [
         YamlSyntax, Encoding, DuplicateKey, LimitExceeded, UnrepresentableValue, UnreadableFile,
         InvalidPatch, PatchFailed, EditRefused,
-        NotAResource, WrongType, UnknownValue, SuppressionWithoutReason,
+        NotAResource, WrongType, UnknownValue, SuppressionWithoutReason, DuplicateResource,
         OperationRefused, OperationWarning,
         ConfigInvalid,
         HaStorageMissing, DirectoriesEqual, DirectoriesNested, DirectoryUri, DirectoryNotOnVolume, DirectoryEphemeral, DirectoryHostPath, ClaimNotFound, VolumeNotDeclared, VolumeSources,
@@ -125,6 +131,6 @@ public static partial class RuleCatalog
         NotReadyForBackup,
         SnapshotNotCompleted, DisposeOnDelete, SavepointOutsideDirectory, InitialPathIgnored, AllowNonRestoredState, StatelessDiscardsState, CreatedSuspended, RestoreFromIncompleteSnapshot,
         ClusterSavepointWithoutDir, ClusterSavepointGeneration, ClusterRestartNeedsSavepoint, ClusterParallelism, ClusterStaleFromSavepoint,
-        DirectoryMovedUnderRunningJob, TriggerNonceReused, NonceLowered, ResourceDeleted,
+        DirectoryMovedUnderRunningJob, TriggerNonceReused, NonceLowered, ResourceDeleted, SuppressionAdded,
     ];
 }

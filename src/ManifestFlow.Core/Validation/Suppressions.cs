@@ -16,7 +16,8 @@ public static partial class Suppressions
 {
     private static readonly JsonPointer Annotation = JsonPointer.Of("metadata", "annotations", Validator.IgnoreAnnotation);
 
-    public static IEnumerable<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FlinkResource> resources)
+    /// <param name="suppressed">Receives the findings a suppression hides (review reports those of a suppression the change adds).</param>
+    public static IEnumerable<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FlinkResource> resources, List<Diagnostic>? suppressed = null)
     {
         var context = new ValidationContext(resources);
         var ignored = new Dictionary<FlinkResource, HashSet<string>>();
@@ -46,6 +47,10 @@ public static partial class Suppressions
             if (owner is null || !ignored.TryGetValue(owner, out var ids) || !ids.Contains(diagnostic.RuleId))
             {
                 yield return diagnostic;
+            }
+            else
+            {
+                suppressed?.Add(diagnostic);
             }
         }
         foreach (var diagnostic in context.Diagnostics)

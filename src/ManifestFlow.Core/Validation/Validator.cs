@@ -27,6 +27,9 @@ public static class Validator
 
         /// <summary>True when some input could not be read at all (exit code 2).</summary>
         public bool Unreadable => Diagnostics.Any(Catalog.IsUnreadableInput);
+
+        /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid.</summary>
+        public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
     }
 
     public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
@@ -62,6 +65,7 @@ public static class Validator
                 }
             }
         }
+        ReportDuplicates(resources, context);
         foreach (var resource in resources.Where(r => r.Kind != ResourceKind.Other))
         {
             foreach (var check in Checks)
@@ -69,12 +73,39 @@ public static class Validator
                 check.Check(resource, context);
             }
         }
-        diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources));
+        var suppressed = new List<Diagnostic>();
+        diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, resources.Count, resources);
+        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
     }
+
+    /// <summary>
+    /// Two copies of one resource (API group, kind, namespace, name): <c>kubectl apply</c> applies the last,
+    /// so every copy is reported, each naming where the others are.
+    /// </summary>
+    private static void ReportDuplicates(List<FlinkResource> resources, ValidationContext context)
+    {
+        var groups = resources.Where(r => r.Ref.Kind is not null && r.Ref.Name is not null)
+            .GroupBy(r => (Group: ApiGroup(r.Ref.ApiVersion), r.Ref.Kind, r.Namespace, r.Name))
+            .Where(g => g.Count() > 1);
+        foreach (var group in groups)
+        {
+            var copies = group.ToList();
+            var last = copies[^1];
+            foreach (var copy in copies)
+            {
+                var others = string.Join(", ", copies.Where(c => !ReferenceEquals(c, copy)).Select(c => $"{c.Document.File.Path}:{NodeLocator.PositionOf(c.Document, JsonPointer.Root).Line}"));
+                var which = ReferenceEquals(copy, last) ? "this last copy is what kubectl apply leaves on the cluster" : $"kubectl apply replaces this copy with the last one ({last.Document.File.Path})";
+                context.Report(RuleCatalog.DuplicateResource, copy, JsonPointer.Of("metadata", "name"),
+                    $"{copy.Ref.Kind} {(copy.Namespace.Length > 0 ? copy.Namespace + "/" : "")}{copy.Name} is defined {copies.Count} times (also at {others}): {which}; keep one copy");
+            }
+        }
+    }
+
+    private static string ApiGroup(string? apiVersion) =>
+        apiVersion is null ? "" : apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
 
     /// <summary>
     /// Another tool's file kept beside the manifests, not a resource gone wrong: a mapping without any of

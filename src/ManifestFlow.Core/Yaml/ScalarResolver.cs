@@ -62,7 +62,13 @@ public static class ScalarResolver
         value = null;
         var text = scalar.Value;
         var tag = scalar.Tag;
-        if (tag is "tag:yaml.org,2002:str" or "!" or "tag:yaml.org,2002:binary" || scalar.Style != ScalarStyle.Plain && tag is null)
+        if (tag is "tag:yaml.org,2002:binary")
+        {
+            // go-yaml (kubectl) decodes the base64 to its bytes; refused rather than kept as base64 text.
+            error = "a !!binary scalar is not supported (kubectl decodes its base64, ManifestFlow would not); write the decoded text";
+            return false;
+        }
+        if (tag is "tag:yaml.org,2002:str" or "!" || scalar.Style != ScalarStyle.Plain && tag is null)
         {
             value = JsonValue.Create(text);
             return true;

@@ -46,6 +46,8 @@ public sealed class YamlToJson
         }
     }
 
+    private const string MergeTag = "tag:yaml.org,2002:merge";
+
     /// <summary>True for a plain, untagged "&lt;&lt;" key.</summary>
     public static bool IsMergeKey(YNode key) => key is YScalar { Value: "<<", Style: ScalarStyle.Plain, Tag: null };
 
@@ -133,6 +135,11 @@ public sealed class YamlToJson
                 explicitKeys ??= [.. result.Select(p => p.Key)];
                 Merge(result, value, depth);
                 continue;
+            }
+            if (key is YScalar { Tag: MergeTag })
+            {
+                // go-yaml (kubectl) merges a key tagged !!merge; refused rather than read differently.
+                throw new ConversionException(Catalog.Unrepresentable(_file.LocationOf(key.Start), "a merge key with an explicit !!merge tag is not supported (kubectl merges it); write a plain << key"));
             }
             var name = KeyName(key, out var error) ?? throw new ConversionException(Catalog.Unrepresentable(_file.LocationOf(key.Start), error!));
             if (explicitKeys is null ? result.ContainsKey(name) : !explicitKeys.Add(name))
