@@ -9,6 +9,9 @@ namespace ManifestFlow.Core.Flink;
 /// <summary>A view over one source document that is a Kubernetes resource ManifestFlow understands.</summary>
 public sealed class FlinkResource
 {
+    /// <summary>The in-manifest suppression annotation (validate honours it; review reports one a change adds).</summary>
+    public const string IgnoreAnnotation = "manifestflow.io/ignore";
+
     public static readonly JsonPointer SpecPointer = JsonPointer.Of("spec");
     public static readonly JsonPointer JobPointer = JsonPointer.Of("spec", "job");
 

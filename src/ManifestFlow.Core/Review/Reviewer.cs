@@ -19,8 +19,7 @@ public static class Reviewer
 {
     private static readonly JsonPointer Job = FlinkResource.JobPointer;
     private static readonly string[] Ignored = ["/status", "/metadata/resourceVersion", "/metadata/generation", "/metadata/managedFields", "/metadata/uid", "/metadata/creationTimestamp"];
-    /// <summary>Validator.IgnoreAnnotation (Review does not depend on Validation; the test of MR005 keeps the two equal).</summary>
-    private const string IgnoreAnnotation = "manifestflow.io/ignore";
+    private const string IgnoreAnnotation = FlinkResource.IgnoreAnnotation;
     private static readonly string[] Nonces = ["savepointTriggerNonce", "checkpointTriggerNonce", "savepointRedeployNonce"];
 
     /// <param name="before">The base tree, validated by the pipeline.</param>

@@ -14,7 +14,7 @@ namespace ManifestFlow.Core.Validation;
 /// </summary>
 public static class Validator
 {
-    public const string IgnoreAnnotation = "manifestflow.io/ignore";
+    public const string IgnoreAnnotation = FlinkResource.IgnoreAnnotation;
 
     private static readonly IResourceCheck[] Checks =
         [new ShapeCheck(), new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
