@@ -4,6 +4,7 @@ using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Schemas;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Validation;
@@ -17,7 +18,7 @@ public static class Validator
     public const string IgnoreAnnotation = FlinkResource.IgnoreAnnotation;
 
     private static readonly IResourceCheck[] Checks =
-        [new ShapeCheck(), new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
+        [new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
 
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
     {
@@ -32,7 +33,7 @@ public static class Validator
         public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
     }
 
-    public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
+    public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null)
     {
         var diagnostics = new List<Diagnostic>();
         var documents = new List<SourceDocument>();
@@ -42,11 +43,12 @@ public static class Validator
             diagnostics.AddRange(read.Errors);
             documents.AddRange(read.Documents);
         }
-        return Validate(documents, diagnostics, files.Count, disabled);
+        return Validate(documents, diagnostics, files.Count, disabled, schemas);
     }
 
     /// <summary>Validates documents already read (for example the items of a KRM ResourceList).</summary>
-    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null)
+    /// <param name="schemas">The CRDs to check resources against; null for the embedded ones.</param>
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null)
     {
         var diagnostics = readErrors.ToList();
         var resources = new List<FlinkResource>();
@@ -66,6 +68,13 @@ public static class Validator
             }
         }
         ReportDuplicates(resources, context);
+        // Every resource, not only the kinds the other checks understand: a FlinkBlueGreenDeployment, or
+        // any kind whose CRD came with --crd, is checked against its schema too.
+        var schemaCheck = new SchemaCheck(schemas ?? SchemaSet.Embedded);
+        foreach (var resource in resources)
+        {
+            schemaCheck.Check(resource, context);
+        }
         foreach (var resource in resources.Where(r => r.Kind != ResourceKind.Other))
         {
             foreach (var check in Checks)
