@@ -142,7 +142,7 @@ public static class StructuralValidator
         var listed = values.Select(v => v?.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v?.ToJsonString() ?? "null").ToList();
         var isText = value.GetValueKind() == JsonValueKind.String;
         var nearest = isText ? Suggestions.Nearest(value.GetValue<string>(), listed) : null;
-        var shown = isText ? $"'{Shorten(value.GetValue<string>())}'" : value.ToJsonString();
+        var shown = isText ? $"'{value.GetValue<string>()}'" : value.ToJsonString();
         var suggestion = nearest is null ? "" : $"did you mean '{nearest}'? ";
         return new SchemaProblem(SchemaProblemKind.NotInEnum, at, $"{Show(path)} {shown} is not a known value; {suggestion}(one of {string.Join(", ", listed)})", nearest);
     }
