@@ -9,7 +9,7 @@ public sealed class SchemaSetTests
     public static TheoryData<string, string> EmbeddedKinds()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (group, kind, _) in SchemaSet.EmbeddedKinds.Distinct())
+        foreach (var (group, kind) in SchemaSet.EmbeddedKinds.Select(e => (e.Group, e.Kind)).Distinct())
         {
             data.Add(group, kind);
         }
