@@ -22,15 +22,16 @@ internal static class ValidateCommand
         var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default) or warning" };
         var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
         var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
+        var crd = CrdOption.Create();
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
-            paths, format, failOn, disable, only,
+            paths, format, failOn, disable, only, crd,
         };
-        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
+        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? [], result.GetValue(crd) ?? []));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only)
+    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only, string[] crds)
     {
         if (ParseFormat(formatName) is not { } format)
         {
@@ -42,9 +43,13 @@ internal static class ValidateCommand
             return new DiagnosticReporter(console.StandardError).Usage($"--fail-on takes error or warning, not '{failOnName}'");
         }
         var limits = ReadLimits.Default;
+        if (CrdOption.Load(crds, console, limits) is not { } schemas)
+        {
+            return ExitCodes.UsageOrInput;
+        }
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
         var workspace = Workspace.Read(input.Files, limits, input.Errors, keepTrees: false);
-        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits });
+        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits, Schemas = schemas });
         var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
 
         var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory, ToolVersion.Current);

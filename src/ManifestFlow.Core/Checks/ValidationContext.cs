@@ -53,10 +53,13 @@ public sealed class ValidationContext(ResourceIndex index)
         return config;
     }
 
-    /// <summary>Reports a finding at the node <paramref name="pointer"/> names, or the deepest node on its way (the mapping that should hold a missing key).</summary>
-    public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null)
+    /// <summary>
+    /// Reports a finding at the node <paramref name="pointer"/> names, or the deepest node on its way (the
+    /// mapping that should hold a missing key); <paramref name="atKey"/> puts it on the member's key instead.
+    /// </summary>
+    public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null, bool atKey = false)
     {
-        var diagnostic = At(rule, resource.Document, pointer, message, severity) with { Resource = resource.Ref };
+        var diagnostic = At(rule, resource.Document, pointer, message, severity, atKey) with { Resource = resource.Ref };
         if (_reported.Add(diagnostic))
         {
             _diagnostics.Add(diagnostic);
@@ -64,11 +67,11 @@ public sealed class ValidationContext(ResourceIndex index)
     }
 
     public void Report(Rule rule, SourceDocument document, JsonPointer pointer, string message) =>
-        _diagnostics.Add(At(rule, document, pointer, message, null));
+        _diagnostics.Add(At(rule, document, pointer, message, null, false));
 
-    private static Diagnostic At(Rule rule, SourceDocument document, JsonPointer pointer, string message, Severity? severity)
+    private static Diagnostic At(Rule rule, SourceDocument document, JsonPointer pointer, string message, Severity? severity, bool atKey)
     {
-        var position = NodeLocator.PositionOf(document, pointer);
+        var position = atKey ? NodeLocator.KeyPositionOf(document, pointer) : NodeLocator.PositionOf(document, pointer);
         return new Diagnostic(rule.Id, severity ?? rule.Severity, message, document.File.Path, position.Line, position.Column, pointer.ToString());
     }
 

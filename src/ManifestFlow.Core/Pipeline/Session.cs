@@ -6,6 +6,7 @@ using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Operations;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Schemas;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
@@ -38,6 +39,9 @@ public static class Session
         public bool OperationsFromInputs { get; init; }
 
         public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+        /// <summary>The CRDs resources are checked against: the embedded ones, plus any given with --crd.</summary>
+        public SchemaSet Schemas { get; init; } = SchemaSet.Embedded;
     }
 
     private sealed record Configured(RunConfiguration Configuration, IReadOnlyList<ConfigResource> Operations, bool HasValidate, IReadOnlyList<Diagnostic> Errors);
@@ -46,7 +50,7 @@ public static class Session
     {
         var configured = Configure(workspace, request, checkAll: true);
         var config = configured.Configuration;
-        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled);
+        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, request.Schemas);
         var diagnostics = validation.Diagnostics.Concat(configured.Errors)
             .Where(d => config.Reports(d, Catalog.IsUnreadableInput(d))).ToList();
         diagnostics.Sort(Diagnostic.Compare);
@@ -57,7 +61,7 @@ public static class Session
     {
         var configured = Configure(workspace, request, checkAll: false);
         var config = configured.Configuration;
-        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled);
+        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, request.Schemas);
         var values = workspace.Documents.Select(d => d.Value).ToList();
         if (validation.Unreadable)
         {
@@ -81,7 +85,7 @@ public static class Session
         var created = plans.SelectMany(p => p.NewResources.Select(r => new CreatedResource(r, p.Target))).ToList();
         if (edit.Errors.Count == 0)
         {
-            findings.AddRange(Verify(workspace, edit, plans, created, config));
+            findings.AddRange(Verify(workspace, edit, plans, created, config, request.Schemas));
         }
         foreach (var (old, replacement) in edit.Replacements)
         {
@@ -153,7 +157,7 @@ public static class Session
     /// The planned result must pass validation: the inputs as edited (the documents the edit's read-back
     /// produced, so nothing is parsed again) plus the new resources, checked as a whole.
     /// </summary>
-    private static List<Diagnostic> Verify(Workspace workspace, EditResult edit, List<Plan> plans, List<CreatedResource> created, RunConfiguration config)
+    private static List<Diagnostic> Verify(Workspace workspace, EditResult edit, List<Plan> plans, List<CreatedResource> created, RunConfiguration config, SchemaSet schemas)
     {
         var refusals = new List<Diagnostic>();
         if (plans.Count == 0)
@@ -165,7 +169,7 @@ public static class Session
         {
             documents.AddRange(YamlStreamReader.Read(new SourceFile(resource.Resource.FileName, resource.Resource.Yaml)).Documents);
         }
-        var result = Validator.Validate(documents, [], workspace.FileCount, config.Disabled);
+        var result = Validator.Validate(documents, [], workspace.FileCount, config.Disabled, schemas);
         foreach (var plan in plans)
         {
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error && d.Resource is not null &&

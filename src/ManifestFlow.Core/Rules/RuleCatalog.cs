@@ -123,7 +123,7 @@ public static partial class RuleCatalog
     [
         YamlSyntax, Encoding, DuplicateKey, LimitExceeded, UnrepresentableValue, UnreadableFile,
         InvalidPatch, PatchFailed, EditRefused,
-        NotAResource, WrongType, UnknownValue, SuppressionWithoutReason, DuplicateResource,
+        NotAResource, WrongType, UnknownValue, SuppressionWithoutReason, DuplicateResource, UnknownField, UnservedVersion,
         OperationRefused, OperationWarning,
         ConfigInvalid,
         HaStorageMissing, DirectoriesEqual, DirectoriesNested, DirectoryUri, DirectoryNotOnVolume, DirectoryEphemeral, DirectoryHostPath, ClaimNotFound, VolumeNotDeclared, VolumeSources,

@@ -4,6 +4,7 @@ using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Schemas;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Validation;
@@ -17,7 +18,7 @@ public static class Validator
     public const string IgnoreAnnotation = FlinkResource.IgnoreAnnotation;
 
     private static readonly IResourceCheck[] Checks =
-        [new ShapeCheck(), new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
+        [new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
 
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
     {
@@ -32,7 +33,7 @@ public static class Validator
         public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
     }
 
-    public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
+    public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null)
     {
         var diagnostics = new List<Diagnostic>();
         var documents = new List<SourceDocument>();
@@ -42,15 +43,16 @@ public static class Validator
             diagnostics.AddRange(read.Errors);
             documents.AddRange(read.Documents);
         }
-        return Validate(documents, diagnostics, files.Count, disabled);
+        return Validate(documents, diagnostics, files.Count, disabled, schemas);
     }
 
     /// <summary>Validates documents already read (for example the items of a KRM ResourceList).</summary>
-    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null) =>
-        Validate(documents, readErrors, fileCount, disabled, ChunkSize);
+    /// <param name="schemas">The CRDs to check resources against; null for the embedded ones.</param>
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null) =>
+        Validate(documents, readErrors, fileCount, disabled, schemas, ChunkSize);
 
     /// <param name="chunkSize">Resources per parallel chunk; tests vary it to prove the findings do not depend on it.</param>
-    internal static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled, int chunkSize)
+    internal static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled, SchemaSet? schemas, int chunkSize)
     {
         var diagnostics = readErrors.ToList();
         var resources = new List<FlinkResource>();
@@ -74,7 +76,7 @@ public static class Validator
                 $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
         }
         ReportDuplicates(resources, context);
-        var findings = context.Diagnostics.Concat(CheckAll(resources, context.Index, chunkSize)).ToList();
+        var findings = context.Diagnostics.Concat(CheckAll(resources, context.Index, new SchemaCheck(schemas ?? SchemaSet.Embedded), chunkSize)).ToList();
         var suppressed = new List<Diagnostic>();
         diagnostics.AddRange(Suppressions.Apply(findings, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
@@ -91,15 +93,21 @@ public static class Validator
     /// over the shared index), and returns the findings in resource order — as one thread would, so the
     /// output never depends on scheduling. A finding two chunks both report is kept once.
     /// </summary>
-    private static List<Diagnostic> CheckAll(List<FlinkResource> resources, ResourceIndex index, int chunkSize)
+    private static List<Diagnostic> CheckAll(List<FlinkResource> resources, ResourceIndex index, SchemaCheck schemaCheck, int chunkSize)
     {
-        var checkable = resources.Where(r => r.Kind != ResourceKind.Other).ToList();
-        var chunks = checkable.Chunk(chunkSize).ToList();
+        var chunks = resources.Chunk(chunkSize).ToList();
         var perChunk = OrderedParallel.Map(chunks, chunk =>
         {
             var context = new ValidationContext(index);
             foreach (var resource in chunk)
             {
+                // Every resource, not only the kinds the other checks understand: a FlinkBlueGreenDeployment, or
+                // any kind whose CRD came with --crd, is checked against its schema too.
+                schemaCheck.Check(resource, context);
+                if (resource.Kind == ResourceKind.Other)
+                {
+                    continue;
+                }
                 foreach (var check in Checks)
                 {
                     check.Check(resource, context);

@@ -48,6 +48,27 @@ public static class NodeLocator
         return document.File.PositionOf(node?.Start ?? document.Start);
     }
 
+    /// <summary>
+    /// Where the key of the member <paramref name="pointer"/> names is written — where an unknown field is
+    /// reported, so the caret lands on the misspelt name — or <see cref="PositionOf"/> when it has no key of
+    /// its own in the mapping (an array element, a member brought in by a merge key).
+    /// </summary>
+    public static SourcePosition KeyPositionOf(SourceDocument document, JsonPointer pointer)
+    {
+        if (!pointer.IsRoot && Find(document, pointer.Parent) is { Exact: true, Node: var parent }
+            && (parent is YAlias alias ? alias.Target : parent) is YMapping mapping)
+        {
+            foreach (var (key, _) in mapping.Entries)
+            {
+                if (!YamlToJson.IsMergeKey(key) && YamlToJson.KeyName(key, out _) == pointer.Last)
+                {
+                    return document.File.PositionOf(key.Start);
+                }
+            }
+        }
+        return PositionOf(document, pointer);
+    }
+
     private static YNode? Member(YMapping mapping, string name)
     {
         YNode? found = null;
