@@ -117,14 +117,12 @@ public sealed class SchemaSet
         return new LoadResult(definitions, errors);
     }
 
+    /// <summary>An embedded CRD: its compact JSON form (<see cref="CrdCompaction"/>), read without the YAML reader.</summary>
     private static CrdDefinition ReadEmbedded(string file, string origin)
     {
-        using var stream = typeof(SchemaSet).Assembly.GetManifestResourceStream("crds/" + file)
+        using var stream = typeof(SchemaSet).Assembly.GetManifestResourceStream("crds/" + file + ".json")
             ?? throw new InvalidOperationException($"embedded CRD {file} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var read = YamlStreamReader.Read(new SourceFile("crds/" + file, reader.ReadToEnd()), ReadLimits.Default);
-        var crd = read.Documents.FirstOrDefault(d => d.Value is JsonObject)?.Value as JsonObject;
-        return (crd is null ? null : CrdDefinition.From(crd, origin, out _))
+        return (JsonNode.Parse(stream) is JsonObject crd ? CrdDefinition.From(crd, origin, out _) : null)
             ?? throw new InvalidOperationException($"embedded CRD {file} cannot be read");
     }
 }
