@@ -1,0 +1,14 @@
+# fish completion for manifestflow: manifestflow completion fish > ~/.config/fish/completions/manifestflow.fish
+# Asks manifestflow itself ([suggest:N] directive of System.CommandLine) for the commands, options, option
+# values and rule ids that fit the word under the cursor; paths are completed by fish as files.
+function __manifestflow_complete
+    set -l line (commandline -cp)
+    set -l word (commandline -ct)
+    for s in (manifestflow "[suggest:"(string length -- "$line")"]" "$line" 2>/dev/null)
+        # An option only where the word starts like one, so a path position completes files (/? and /h are --help).
+        if not string match -q -r -- '^(-|/[?h]$)' $s; or string match -q -- '-*' $word
+            echo $s
+        end
+    end
+end
+complete -c manifestflow -a '(__manifestflow_complete)'
