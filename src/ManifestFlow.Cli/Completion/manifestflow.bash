@@ -10,10 +10,11 @@ _manifestflow_complete() {
     COMPREPLY=()
     local s
     for s in "${suggestions[@]}"; do
+        # No suggestion at all is one empty line, which must not count as one.
         # System.CommandLine also offers words that merely contain the typed text; bash wants the prefix.
         # An option is offered only when the word starts like one, so a path position completes files
         # (/? and /h are the Windows spellings of --help).
-        if [[ "$s" == "$word"* && ( ( "$s" != -* && "$s" != /[?h] ) || "$word" == -* ) ]]; then
+        if [[ -n "$s" && "$s" == "$word"* && ( ( "$s" != -* && "$s" != /[?h] ) || "$word" == -* ) ]]; then
             COMPREPLY+=("$s")
         fi
     done

@@ -137,7 +137,7 @@ public sealed class StrictCommandLineTests
                 [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
                 COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
                 _manifestflow_complete
-                echo "$1|${COMPREPLY[*]}"
+                echo "$1|${#COMPREPLY[@]}|${COMPREPLY[*]}"
             }
             t "manifestflow re"
             t "manifestflow validate --f"
@@ -154,17 +154,64 @@ public sealed class StrictCommandLineTests
         Assert.Equal(
             """
             complete -o bashdefault -o default -F _manifestflow_complete manifestflow
-            manifestflow re|restore review
-            manifestflow validate --f|--fail-on --format
-            manifestflow validate --format |github json sarif text
-            manifestflow validate --fail-on n|none
-            manifestflow validate --only MF100|MF1001 MF1002 MF1003 MF1004 MF1005 MF1006 MF1007 MF1008 MF1009
-            manifestflow backup --emit k|kustomize
-            manifestflow completion |bash fish zsh
-            manifestflow validate |
-            manifestflow rules directory-n|directory-not-persistent
+            manifestflow re|2|restore review
+            manifestflow validate --f|2|--fail-on --format
+            manifestflow validate --format |4|github json sarif text
+            manifestflow validate --fail-on n|1|none
+            manifestflow validate --only MF100|9|MF1001 MF1002 MF1003 MF1004 MF1005 MF1006 MF1007 MF1008 MF1009
+            manifestflow backup --emit k|1|kustomize
+            manifestflow completion |3|bash fish zsh
+            manifestflow validate |0|
+            manifestflow rules directory-n|1|directory-not-persistent
             
             """.Replace("\r", "", StringComparison.Ordinal), run.Stdout);
+    }
+
+    [Fact]
+    public void ZshCompletion_OffersManifestflowsSuggestions_AndFilesWhereItHasNone()
+    {
+        var zsh = ExternalTool.Require("zsh");
+        var bin = TestTemp.Directory("mf-completion-zsh");
+        File.Move(ToolWrapper.Create(bin), Path.Combine(bin, "manifestflow"));
+        File.WriteAllText(Path.Combine(bin, "_manifestflow"), CliRunner.Run(["completion", "zsh"]).Stdout);
+        // compadd and _files exist only inside a completion widget; these print what would be offered.
+        var script = $$"""
+            export PATH='{{bin}}':"$PATH"
+            compdef() { }
+            compadd() { [[ "$1" == "--" ]] && shift; print -r -- "${(j: :)@}"; }
+            _files() { print -r -- "<files>"; }
+            source '{{bin}}/_manifestflow'
+            t() { words=(${(z)1}); [[ "$1" == *" " ]] && words+=(""); CURRENT=${#words}; print -n -- "$1|"; _manifestflow; }
+            t "manifestflow validate --format "
+            t "manifestflow backup --method "
+            t "manifestflow validate "
+            t "manifestflow validate --only MF100"
+            """;
+        var run = ExternalTool.Run(zsh, ["-f", "-c", script.Replace("\r", "", StringComparison.Ordinal)], bin);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(
+            """
+            manifestflow validate --format |github json sarif text
+            manifestflow backup --method |nonce snapshot
+            manifestflow validate |<files>
+            manifestflow validate --only MF100|MF1001 MF1002 MF1003 MF1004 MF1005 MF1006 MF1007 MF1008 MF1009
+
+            """.Replace("\r", "", StringComparison.Ordinal), run.Stdout);
+    }
+
+    [Fact]
+    public void FishCompletion_OffersManifestflowsSuggestions_AndFilesWhereItHasNone()
+    {
+        var fish = ExternalTool.Require("fish");
+        var bin = TestTemp.Directory("mf-completion-fish");
+        File.Move(ToolWrapper.Create(bin), Path.Combine(bin, "manifestflow"));
+        File.WriteAllText(Path.Combine(bin, "manifestflow.fish"), CliRunner.Run(["completion", "fish"]).Stdout);
+        File.WriteAllText(Path.Combine(bin, "a-manifest.yaml"), "");
+        var script = $"set -x PATH '{bin}' $PATH; source '{bin}/manifestflow.fish'; " +
+            "complete -C 'manifestflow validate --format '; echo ---; complete -C 'manifestflow validate a-'; echo ---; complete -C 'manifestflow rules directory-n'";
+        var run = ExternalTool.Run(fish, ["--no-config", "-c", script], bin);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("github\njson\nsarif\ntext\n---\na-manifest.yaml\n---\ndirectory-not-persistent\n", run.Stdout);
     }
 
     [Theory]
