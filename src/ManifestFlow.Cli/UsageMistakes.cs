@@ -32,7 +32,7 @@ internal static class UsageMistakes
             var name = token.Split('=', 2)[0];
             var nearest = Suggestions.Nearest(name, OptionNames(command));
             var where = command == root ? "" : $" for {command.Name}";
-            mistakes.Add($"unknown option '{name}'{where}{(nearest is null ? "" : $"; did you mean {nearest}?")}");
+            mistakes.Add($"unknown option '{name}'{where}{(nearest is null ? "; a path that starts with '-' goes after '--'" : $"; did you mean {nearest}?")}");
         }
         return mistakes;
     }

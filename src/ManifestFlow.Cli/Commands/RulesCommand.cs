@@ -15,7 +15,8 @@ internal static class RulesCommand
 {
     public static Command Create(CliConsole console)
     {
-        var rule = new Argument<string?>("RULE") { Description = "a rule id (MF1005) or name (directory-not-persistent) to explain; without it, every rule is listed", Arity = ArgumentArity.ZeroOrOne };
+        var rule = new Argument<string?>("RULE") { Description = "a rule id (MF1005) or name (directory-not-persistent) to explain; without it, every rule is listed", Arity = ArgumentArity.ZeroOrOne, HelpName = "RULE" };
+        // HelpName: help would otherwise list every completion (134 ids and names) as the argument's usage.
         rule.CompletionSources.Add(_ => RuleCatalog.All.Select(r => r.Id).Concat(RuleCatalog.All.Select(r => r.Name)));
         var command = new Command("rules", "List the rules, or explain one: what it protects against, what to do, an input that triggers it and one that passes.") { rule };
         command.SetAction(r => Run(console, r.GetValue(rule)));

@@ -21,7 +21,7 @@ public static class RuleLookup
             .ToDictionary(p => p.Key, p => p.Rule, StringComparer.OrdinalIgnoreCase))
         .GetValueOrDefault(text.Trim());
 
-    /// <summary>"unknown rule 'MF9999'; did you mean MF1009? (manifestflow rules lists them)".</summary>
+    /// <summary>"unknown rule 'MF1O05'; did you mean MF1005? ('manifestflow rules' lists them)".</summary>
     public static string Unknown(string text)
     {
         var nearest = Suggestions.Nearest(text.Trim(), RuleCatalog.All.SelectMany(r => new[] { r.Id, r.Name }));

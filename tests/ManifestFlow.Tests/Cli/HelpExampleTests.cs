@@ -47,6 +47,8 @@ public sealed class HelpExampleTests
         var commands = root[root.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n').Skip(1)
             .Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => l.Split(' ')[0]).ToList();
         Assert.Contains("validate", commands);
+        // An argument without a HelpName is shown with all its completions (every rule id and name, once).
+        Assert.All(root.Split('\n'), line => Assert.True(line.Length < 300, line));
         Assert.Equal(commands.Order(StringComparer.Ordinal), CommandHelp.Examples.Keys.Order(StringComparer.Ordinal));
         foreach (var command in commands)
         {
