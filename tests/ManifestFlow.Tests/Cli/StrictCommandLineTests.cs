@@ -98,6 +98,16 @@ public sealed class StrictCommandLineTests
     }
 
     [Fact]
+    public void KrmFunctionConfig_DisableWithAnUnknownRule_IsAnErrorResult()
+    {
+        var list = File.ReadAllText(Path.Combine(Golden.FixturesRoot, "help-examples", "validate-list.yaml"))
+            .Replace("spec: {failOn: warning}", "spec: {failOn: warning, disable: [MF4O02]}", StringComparison.Ordinal);
+        var outcome = CliRunner.Run(["fn"], System.Text.Encoding.UTF8.GetBytes(list));
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("- message: \"spec.disable: unknown rule 'MF4O02'; did you mean MF4002? ('manifestflow rules' lists them)\"\n  severity: error\n", outcome.Stdout);
+    }
+
+    [Fact]
     public void RulesOfOneRule_IsItsSectionOfDocsRulesMd_ForEveryRule()
     {
         var docs = File.ReadAllText(Path.Combine(SharedCorpus.RepositoryRoot, "docs", "rules.md"));
