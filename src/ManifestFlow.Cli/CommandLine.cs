@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using ManifestFlow.Cli.Commands;
 using ManifestFlow.Cli.Hosts;
 using ManifestFlow.Cli.Output;
@@ -9,7 +10,7 @@ namespace ManifestFlow.Cli;
 /// <summary>Builds the command tree and runs it; parse errors are usage errors (exit 2), bugs exit 70.</summary>
 internal static class CommandLine
 {
-    private static readonly string[] Names = ["apply", "validate", "backup", "restore", "suspend", "fn", "generate", "review", KustomizePluginInstaller.Name, KustomizePluginHost.Name];
+    private static readonly string[] Names = ["apply", "validate", "backup", "restore", "suspend", "fn", "generate", "review", "rules", "completion", KustomizePluginInstaller.Name, KustomizePluginHost.Name];
 
     /// <summary>
     /// Builds one subcommand. Only the invoked one is built: a pre-commit hook or an Argo CD refresh starts a
@@ -25,6 +26,8 @@ internal static class CommandLine
         "fn" => KrmFunctionHost.Create(console),
         "generate" => ArgoCdPluginHost.Create(console),
         "review" => ReviewCommand.Create(console),
+        "rules" => RulesCommand.Create(console),
+        "completion" => CompletionCommand.Create(console),
         KustomizePluginInstaller.Name => KustomizePluginInstaller.Create(console),
         KustomizePluginHost.Name => KustomizePluginHost.Create(console),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such command"),
@@ -42,15 +45,24 @@ internal static class CommandLine
         {
             version.Action = new VersionAction(console);
         }
+        CommandHelp.AddExamples(root);
         var parsed = root.Parse(args);
         var stdout = new StreamWriter(console.StandardOutput, leaveOpen: true) { AutoFlush = true };
-        if (parsed.Errors.Count > 0)
+        // Misspellings first: the parser's own errors for them ("--deployment is required") are only their consequences.
+        // --help, --version and shell completion ([suggest:N] "line"): the rest of the line is not a command to check.
+        var checkLine = parsed.Action is not { ClearsParseErrors: true } && !root.Directives.OfType<SuggestDirective>().Any(d => parsed.GetResult(d) is not null);
+        var mistakes = checkLine ? UsageMistakes.Find(parsed, root) : [];
+        var errors = mistakes.Count > 0 ? mistakes
+            : !checkLine ? []
+            : parsed.Errors.Select(e => e.Message).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var error in errors)
             {
-                console.StandardError.WriteLine($"manifestflow: {error.Message}");
+                console.StandardError.WriteLine($"manifestflow: {error}");
             }
-            console.StandardError.WriteLine("Run 'manifestflow --help' for usage.");
+            var command = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
+            console.StandardError.WriteLine($"Run 'manifestflow {command}--help' for usage.");
             return ExitCodes.UsageOrInput;
         }
         try

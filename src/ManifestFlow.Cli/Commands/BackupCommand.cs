@@ -13,7 +13,7 @@ internal static class BackupCommand
         var command = new Command("backup", "Take a savepoint of a running job: a new FlinkStateSnapshot (Flink Kubernetes operator 1.10+), a new savepointTriggerNonce (IBM Event Processing's backup procedure), or savepointGeneration + 1 for a FlinkCluster.");
         var common = OperationOptions.AddTo(command);
         var method = new Option<string?>("--method") { Description = "snapshot (default) or nonce" };
-        method.AcceptOnlyFromAmong("snapshot", "nonce");
+        method.OneOf("snapshot", "nonce");
         var name = new Option<string?>("--snapshot-name") { Description = "name of the new FlinkStateSnapshot (default <target>-backup-<UTC yyyyMMdd-HHmmss>, time from SOURCE_DATE_EPOCH when set)" };
         var nonce = new Option<long?>("--nonce") { Description = "savepointTriggerNonce to use; refused if already used" };
         command.Options.Add(method);

@@ -22,8 +22,8 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
         command.Options.Add(common.Out);
         command.Options.Add(common.InPlace);
         command.Options.Add(common.PlanFormat);
-        common.Emit.AcceptOnlyFromAmong("manifest", "patch", "kustomize");
-        common.PlanFormat.AcceptOnlyFromAmong("text", "json");
+        common.Emit.OneOf("manifest", "patch", "kustomize");
+        common.PlanFormat.OneOf("text", "json");
         return common;
     }
 

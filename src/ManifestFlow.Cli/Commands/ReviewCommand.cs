@@ -21,10 +21,10 @@ internal static class ReviewCommand
         var baseOption = new Option<string>("--base") { Description = "the tree before: a git revision, or a directory (dir:PATH when the name is also a revision)", Required = true };
         var head = new Option<string?>("--head") { Description = "the tree after: a git revision, or a directory (dir:PATH when the name is also a revision; default: the working tree)" };
         var format = new Option<string>("--format", "-o") { Description = "markdown, json or text", DefaultValueFactory = _ => "markdown" };
-        var failOn = new Option<string>("--fail-on") { Description = "exit 1 on a risk of this severity or worse: error, warning or none", DefaultValueFactory = _ => "error" };
+        var failOn = new Option<string>("--fail-on") { Description = "exit 1 on a risk of this severity or worse: error (default), warning, or none (report only; unreadable input still exits 2)", DefaultValueFactory = _ => "error" };
         var template = new Option<string?>("--template") { Description = "a Scriban template to render instead of the built-in one (templates/README.md)" };
-        format.AcceptOnlyFromAmong("markdown", "json", "text");
-        failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        format.OneOf("markdown", "json", "text");
+        failOn.OneOf("error", "warning", "none");
         var command = new Command("review", "Review a change of Flink manifests between two trees (directories or git revisions).") { baseOption, head, format, failOn, template };
         command.SetAction(r => Run(console, r.GetValue(baseOption)!, r.GetValue(head), r.GetValue(format)!, r.GetValue(failOn)!, r.GetValue(template)));
         return command;

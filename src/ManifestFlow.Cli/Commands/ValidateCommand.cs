@@ -6,6 +6,7 @@ using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Pipeline;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;
@@ -18,10 +19,12 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("PATHS") { Description = "files or directories (*.yaml, *.yml, *.json), or - for stdin; default: the current directory", Arity = ArgumentArity.ZeroOrMore };
         // String options parsed here, not Option<enum>: System.CommandLine's generic code over an enum of
         // ours cannot be precompiled and was jitted (20 methods) on every start.
-        var format = new Option<string>("--format", "-o") { Description = "text, json, sarif or github", DefaultValueFactory = _ => "text" };
-        var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default) or warning" };
-        var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
-        var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
+        var format = new Option<string>("--format", "-o") { Description = "report format: text, json, sarif (code scanning) or github (workflow annotations)", DefaultValueFactory = _ => "text" }.OneOf("text", "json", "sarif", "github");
+        var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default), warning, or none (report only; unreadable input still exits 2)" }.OneOf("error", "warning", "none");
+        var disable = new Option<string[]>("--disable") { Description = "rule ids or names to skip (repeatable or comma-separated; 'manifestflow rules' lists them)", HelpName = "RULE" };
+        var only = new Option<string[]>("--only") { Description = "report only these rule ids or names (repeatable or comma-separated)", HelpName = "RULE" };
+        disable.CompletionSources.Add(_ => RuleCompletions());
+        only.CompletionSources.Add(_ => RuleCompletions());
         var crd = CrdOption.Create();
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
@@ -33,14 +36,17 @@ internal static class ValidateCommand
 
     private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only, string[] crds)
     {
-        if (ParseFormat(formatName) is not { } format)
+        var format = ParseFormat(formatName)!.Value;
+        // none: the caller asked for a report only, and nothing in the inputs (a FlinkValidate) overrides that.
+        var reportOnly = failOnName == "none";
+        var failOn = failOnName is null or "none" ? (Severity?)null : ParseFailOn(failOnName);
+        var disabled = RuleLookup.Resolve(disable);
+        var selected = RuleLookup.Resolve(only);
+        if (disabled.Errors.Select(e => "--disable: " + e).Concat(selected.Errors.Select(e => "--only: " + e)).ToList() is { Count: > 0 } unknown)
         {
-            return new DiagnosticReporter(console.StandardError).Usage($"--format takes text, json, sarif or github, not '{formatName}'");
-        }
-        var failOn = failOnName is null ? null : ParseFailOn(failOnName);
-        if (failOnName is not null && failOn is null)
-        {
-            return new DiagnosticReporter(console.StandardError).Usage($"--fail-on takes error or warning, not '{failOnName}'");
+            var reporter = new DiagnosticReporter(console.StandardError);
+            unknown.ForEach(reporter.Note);
+            return ExitCodes.UsageOrInput;
         }
         var limits = ReadLimits.Default;
         if (CrdOption.Load(crds, console, limits) is not { } schemas)
@@ -48,8 +54,9 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrInput;
         }
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
-        var workspace = Workspace.Read(input.Files, limits, input.Errors, keepTrees: false);
-        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits, Schemas = schemas });
+        var workspace = Workspace.Read(input.Files, limits, input.Errors);
+        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, disabled.Ids, selected.Ids)) { Limits = limits });
+        var crd = CrdOption.Create();
         var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
 
         var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory, ToolVersion.Current);
@@ -61,10 +68,10 @@ internal static class ValidateCommand
         {
             return ExitCodes.UsageOrInput;
         }
-        return outcome.Failed ? ExitCodes.Failed : ExitCodes.Success;
+        return outcome.Failed && !reportOnly ? ExitCodes.Failed : ExitCodes.Success;
     }
 
-    private static DiagnosticFormat? ParseFormat(string name) => name.ToLowerInvariant() switch
+    private static DiagnosticFormat? ParseFormat(string name) => name switch
     {
         "text" => DiagnosticFormat.Text,
         "json" => DiagnosticFormat.Json,
@@ -73,13 +80,12 @@ internal static class ValidateCommand
         _ => null,
     };
 
-    private static Severity? ParseFailOn(string name) => name.ToLowerInvariant() switch
+    private static Severity? ParseFailOn(string name) => name switch
     {
         "error" => Severity.Error,
         "warning" => Severity.Warning,
         _ => null,
     };
 
-    private static HashSet<string> Ids(string[] values) =>
-        values.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+    private static IEnumerable<string> RuleCompletions() => RuleCatalog.All.Select(r => r.Id).Concat(RuleCatalog.All.Select(r => r.Name));
 }

@@ -1,4 +1,5 @@
 using ManifestFlow.Core.Flink;
+using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Cli.Hosts;
 
@@ -21,20 +22,22 @@ internal static class Parameters
     {
         error = null;
         var failOn = Get("FAIL_ON");
-        var disable = (Get("DISABLE") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (failOn is not (null or "" or "error" or "warning"))
         {
-            error = $"parameter FAIL_ON (PARAM_FAIL_ON or ARGOCD_ENV_FAIL_ON) must be error or warning, not '{failOn}'";
+            error = "parameter FAIL_ON (PARAM_FAIL_ON or ARGOCD_ENV_FAIL_ON): " + Commands.Choices.NotOneOf("it", failOn, ["error", "warning"]);
             return [];
         }
-        if (disable.FirstOrDefault(d => !d.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) is { } bad)
+        // Resolved to catalogue ids (names accepted), so only ids reach the YAML below and a typo is an error,
+        // not a rule silently left on.
+        var disable = RuleLookup.Resolve([Get("DISABLE") ?? ""]);
+        if (disable.Errors.Count > 0)
         {
-            error = $"parameter DISABLE (PARAM_DISABLE or ARGOCD_ENV_DISABLE) takes comma-separated rule ids or names, not '{bad}'";
+            error = "parameter DISABLE (PARAM_DISABLE or ARGOCD_ENV_DISABLE): " + string.Join("; ", disable.Errors);
             return [];
         }
         var yaml = "apiVersion: manifestflow.io/v1alpha1\nkind: FlinkValidate\nmetadata: {name: argocd-parameters}\nspec:\n" +
             $"  failOn: {(failOn is "warning" ? "warning" : "error")}\n" +
-            $"  disable: [{string.Join(", ", disable.Select(d => "\"" + d + "\""))}]\n";
+            $"  disable: [{string.Join(", ", disable.Ids.Order(StringComparer.Ordinal).Select(d => "\"" + d + "\""))}]\n";
         var file = new Core.Yaml.SourceFile("<argocd parameters>", yaml);
         var document = Core.Yaml.YamlStreamReader.Read(file).Documents[0];
         return FlinkResource.From(document) is { } resource ? [resource] : [];

@@ -80,6 +80,17 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
         {
             Error(FlinkResource.SpecPointer.Append("target").Append("name"), "spec.target.name is required: the FlinkDeployment, FlinkSessionJob or FlinkCluster to act on");
         }
+        if (kind == ValidateKind && spec["disable"] is JsonArray disabled)
+        {
+            // A misspelt id would leave the rule on while the author believes it off (or, in --only, the reverse).
+            for (var i = 0; i < disabled.Count; i++)
+            {
+                if (disabled[i] is not JsonValue entry || !entry.TryGetValue<string>(out var text) || RuleLookup.Find(text) is null)
+                {
+                    Error(FlinkResource.SpecPointer.Append("disable").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "spec.disable: " + RuleLookup.Unknown(disabled[i]?.ToString() ?? "null"));
+                }
+            }
+        }
         if (kind == RestoreOperation.Instance.ConfigKind && (spec["fromSnapshot"] is null) == (spec["savepointPath"] is null))
         {
             Error(FlinkResource.SpecPointer, "a FlinkRestore needs exactly one of spec.fromSnapshot and spec.savepointPath");
@@ -91,7 +102,7 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
         if (kind == ValidateKind)
         {
             Severity? failOn = ConfigValues.Text(spec, "failOn") switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => null };
-            return new ConfigResource(resource, kind, null, failOn, ConfigValues.Texts(spec, "disable").ToHashSet(StringComparer.Ordinal));
+            return new ConfigResource(resource, kind, null, failOn, ConfigValues.Texts(spec, "disable").Select(d => RuleLookup.Find(d)!.Id).ToHashSet(StringComparer.Ordinal));
         }
         var operation = OperationCatalog.ByConfigKind(kind)!;
         var ns = ConfigValues.Text(spec["target"]!.AsObject(), "namespace") ?? NullIfEmpty(resource.Namespace);

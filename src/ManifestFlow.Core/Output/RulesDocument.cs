@@ -24,14 +24,22 @@ public static class RulesDocument
         }
         foreach (var rule in RuleCatalog.All)
         {
-            b.Append($"\n## {rule.Id}\n\n**{rule.Name}** ({rule.Severity.ToString().ToLowerInvariant()}, {rule.Category})\n\n{rule.Summary}\n\n");
-            if (rule.OperatorMessage is not null)
-            {
-                b.Append($"The operator's message: `{rule.OperatorMessage}`\n\n");
-            }
-            b.Append($"What to do: {rule.Help}\n\n");
-            b.Append(RuleExamples.Markdown(rule)).Append('\n');
+            b.Append('\n').Append(Section(rule)).Append('\n');
         }
+        return b.ToString();
+    }
+
+    /// <summary>One rule's section of docs/rules.md, which `manifestflow rules ID` prints as it is.</summary>
+    public static string Section(Rule rule)
+    {
+        var b = new StringBuilder();
+        b.Append($"## {rule.Id}\n\n**{rule.Name}** ({rule.Severity.ToString().ToLowerInvariant()}, {rule.Category})\n\n{rule.Summary}\n\n");
+        if (rule.OperatorMessage is not null)
+        {
+            b.Append($"The operator's message: `{rule.OperatorMessage}`\n\n");
+        }
+        b.Append($"What to do: {rule.Help}\n\n");
+        b.Append(RuleExamples.Markdown(rule));
         return b.ToString();
     }
 

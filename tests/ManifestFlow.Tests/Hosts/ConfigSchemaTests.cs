@@ -20,4 +20,17 @@ public sealed class ConfigSchemaTests
         var target = schema["$defs"]!["target"]!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.Equal(ConfigResource.TargetFieldNames.Order(StringComparer.Ordinal), target);
     }
+
+    /// <summary>The reader takes every rule id and name in spec.disable, so the schema must not flag one.</summary>
+    [Fact]
+    public void Schema_AcceptsEveryRuleIdAndName_InDisable()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedCorpus.RepositoryRoot, "schemas", "manifestflow.io_v1alpha1.schema.json")))!;
+        var pattern = new System.Text.RegularExpressions.Regex(schema["$defs"]!["validate"]!["properties"]!["disable"]!["items"]!["pattern"]!.GetValue<string>());
+        foreach (var rule in Core.Rules.RuleCatalog.All)
+        {
+            Assert.Matches(pattern, rule.Id);
+            Assert.Matches(pattern, rule.Name);
+        }
+    }
 }
