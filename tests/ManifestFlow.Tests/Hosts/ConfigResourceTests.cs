@@ -36,7 +36,7 @@ public sealed class ConfigResourceTests
         Assert.Contains(messages, m => m.StartsWith("8:26 spec.allowNonRestoredState must be a boolean", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("9:12 unknown field spec.recreat; did you mean recreate?", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("spec.target.name is required", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("exactly one of spec.fromSnapshot and spec.savepointPath", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("exactly one of spec.fromSnapshot, spec.savepointPath, spec.latest: true and spec.lastState: true", StringComparison.Ordinal));
         Assert.All(errors, e => Assert.Equal(ConfigResource.ErrorId, e.RuleId));
     }
 
