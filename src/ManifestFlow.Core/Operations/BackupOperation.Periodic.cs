@@ -88,8 +88,9 @@ public sealed partial class BackupOperation
         var keeps = (backup.HistoryMaxCount is null ? countLimit : $"{OperatorFacts.HistoryMaxCount}: {backup.HistoryMaxCount}") + " and " +
                     (backup.HistoryMaxAge is null ? ageLimit : $"{OperatorFacts.HistoryMaxAge}: {backup.HistoryMaxAge.Trim()}");
         var dispose = plan.Config.IsTrue(OperatorFacts.DisposeOnDelete) ? $", and with {OperatorFacts.DisposeOnDelete}: true their savepoint files too" : "";
-        plan.Warn(OperatorFacts.ConfigPointer(plan, ConfigKeys.PeriodicSavepointInterval),
-            $"periodic savepoints are PERIODIC snapshots, which the operator's history cleanup deletes beyond {keeps} (SnapshotObserver; the operator's own *.threshold settings can lower them){dispose}; take a backup without --periodic for a savepoint that must outlive them");
+        plan.Warn(OperatorFacts.ConfigPointer(plan, ConfigKeys.PeriodicSavepointInterval), plan.Config.IsFalse(ConfigKeys.SnapshotResourcesEnabled)
+            ? $"with {ConfigKeys.SnapshotResourcesEnabled}: false the periodic savepoints are recorded in status.jobStatus.savepointInfo.savepointHistory, which the operator trims beyond {keeps}, disposing the savepoint files unless kubernetes.operator.savepoint.cleanup.enabled is false (SnapshotObserver.cleanupSavepointHistoryLegacy; the operator's own *.threshold settings can lower the limits); take a backup without --periodic for a savepoint that must outlive them"
+            : $"periodic savepoints are PERIODIC snapshots, which the operator's history cleanup deletes beyond {keeps} (SnapshotObserver; the operator's own *.threshold settings can lower them){dispose}; take a backup without --periodic for a savepoint that must outlive them");
         if (maxAge is { } a && a < interval)
         {
             plan.Warn(OperatorFacts.ConfigPointer(plan, OperatorFacts.HistoryMaxAge),
