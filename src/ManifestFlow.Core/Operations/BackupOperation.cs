@@ -93,7 +93,8 @@ public sealed partial class BackupOperation : IOperation
         Method = ParseMethod(ConfigValues.Text(spec, "method")),
         // A config resource is rendered again on every refresh: its snapshot's name must not come from
         // the clock, or every render would ask for another savepoint.
-        SnapshotName = ConfigValues.Text(spec, "snapshotName") ?? $"{target}-{origin.Name}",
+        // A schedule (periodic) names no snapshot.
+        SnapshotName = ConfigValues.Text(spec, "snapshotName") ?? (spec["periodic"] is null ? $"{target}-{origin.Name}" : null),
         Nonce = ConfigValues.Integer(spec, "nonce"),
         Checkpoint = ConfigValues.Flag(spec, "checkpoint"),
         FormatType = ConfigValues.Text(spec, "formatType"),

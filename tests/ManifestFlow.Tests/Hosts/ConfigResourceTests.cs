@@ -87,7 +87,7 @@ public sealed class ConfigResourceTests
             """);
         Assert.Empty(periodicErrors);
         var scheduled = Assert.IsType<BackupRequest>(periodic!.Operation);
-        Assert.Equal(("6h", 5L, "7d"), (scheduled.Periodic, scheduled.HistoryMaxCount, scheduled.HistoryMaxAge));
+        Assert.Equal(("6h", 5L, "7d", null), (scheduled.Periodic, scheduled.HistoryMaxCount, scheduled.HistoryMaxAge, scheduled.SnapshotName));
     }
 
     [Theory]
