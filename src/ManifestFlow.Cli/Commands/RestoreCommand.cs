@@ -18,15 +18,18 @@ internal static class RestoreCommand
         var recreate = new Option<bool>("--recreate") { Description = "disaster recovery: the saved manifest without status and server-set metadata, for a new cluster" };
         var restart = new Option<bool>("--restart-from-savepoint") { Description = "FlinkCluster: also set restartPolicy: FromSavepointOnFailure" };
         var paimon = new Option<string[]>("--paimon-table") { Description = "DB.TABLE of a Paimon sink to roll back to the savepoint's tag first (repeatable)" };
-        foreach (var option in new Option[] { snapshot, path, allow, recreate, restart, paimon })
+        var latest = new Option<bool>("--latest") { Description = "the newest COMPLETED snapshot of the job among the inputs, or savepoint in its status" };
+        var lastState = new Option<bool>("--last-state") { Description = "resume a last-state suspended FlinkDeployment from its HA metadata: state running, no savepoint path" };
+        foreach (var option in new Option[] { snapshot, path, latest, lastState, allow, recreate, restart, paimon })
         {
             command.Options.Add(option);
         }
         command.Validators.Add(r =>
         {
-            if (r.GetValue(snapshot) is not null && r.GetValue(path) is not null)
+            var given = new[] { r.GetValue(snapshot) is not null, r.GetValue(path) is not null, r.GetValue(latest), r.GetValue(lastState) }.Count(x => x);
+            if (given > 1)
             {
-                r.AddError("--snapshot and --savepoint-path are alternatives; give one");
+                r.AddError("--snapshot, --savepoint-path, --latest and --last-state are alternatives; give one");
             }
         });
         command.SetAction(r => OperationRunner.Run(console, common.Output(r), new RestoreRequest(common.Target(r), common.TargetNamespace(r))
@@ -38,6 +41,8 @@ internal static class RestoreCommand
             Recreate = r.GetValue(recreate),
             RestartFromSavepoint = r.GetValue(restart),
             PaimonTables = r.GetValue(paimon) ?? [],
+            Latest = r.GetValue(latest),
+            LastState = r.GetValue(lastState),
         }));
         return command;
     }

@@ -12,7 +12,9 @@ internal static class SuspendCommand
     {
         var command = new Command("suspend", "Stop a job with a savepoint (Flink's stop-with-savepoint, as the operator does it): upgradeMode savepoint, state suspended.");
         var common = OperationOptions.AddTo(command);
-        command.SetAction(r => OperationRunner.Run(console, common.Output(r), new SuspendRequest(common.Target(r), common.TargetNamespace(r)) { Now = Clock.Now() }));
+        var lastState = new Option<bool>("--last-state") { Description = "stop the job keeping its HA metadata (upgradeMode last-state) instead of taking a savepoint; resume with restore --last-state" };
+        command.Options.Add(lastState);
+        command.SetAction(r => OperationRunner.Run(console, common.Output(r), new SuspendRequest(common.Target(r), common.TargetNamespace(r)) { Now = Clock.Now(), LastState = r.GetValue(lastState) }));
         return command;
     }
 }

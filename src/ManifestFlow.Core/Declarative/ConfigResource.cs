@@ -91,9 +91,9 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
                 }
             }
         }
-        if (kind == RestoreOperation.Instance.ConfigKind && (spec["fromSnapshot"] is null) == (spec["savepointPath"] is null))
+        if (kind == RestoreOperation.Instance.ConfigKind && RestoreSources(spec) != 1)
         {
-            Error(FlinkResource.SpecPointer, "a FlinkRestore needs exactly one of spec.fromSnapshot and spec.savepointPath");
+            Error(FlinkResource.SpecPointer, "a FlinkRestore needs exactly one of spec.fromSnapshot, spec.savepointPath, spec.latest: true and spec.lastState: true");
         }
         if (errors.Count > before)
         {
@@ -140,6 +140,10 @@ public sealed record ConfigResource(FlinkResource Source, string Kind, Operation
             }
         }
     }
+
+    /// <summary>How many restore points a FlinkRestore names: a path, a snapshot, or true for latest or lastState.</summary>
+    private static int RestoreSources(JsonObject spec) =>
+        (spec["fromSnapshot"] is null ? 0 : 1) + (spec["savepointPath"] is null ? 0 : 1) + (ConfigValues.Flag(spec, "latest") ? 1 : 0) + (ConfigValues.Flag(spec, "lastState") ? 1 : 0);
 
     private static string Dotted(JsonPointer p) => string.Join('.', p.Segments);
 

@@ -23,6 +23,19 @@ public static class NonceHistory
         return used;
     }
 
+    /// <summary>
+    /// Every checkpointTriggerNonce the spec, the last reconciled spec and the legacy checkpoint status show:
+    /// the operator triggers only when the spec's differs from the reconciled one (SnapshotUtils.shouldTriggerSnapshot).
+    /// </summary>
+    public static SortedSet<long> UsedCheckpointNonces(FlinkResource r)
+    {
+        var used = new SortedSet<long>();
+        Add(used, r.At(JsonPointer.Of("spec", "job", "checkpointTriggerNonce")));
+        Add(used, r.At(JsonPointer.Of("status", "jobStatus", "checkpointInfo", "lastCheckpoint", "triggerNonce")));
+        Add(used, ReconciledSpec.LastReconciledJob(r)?["checkpointTriggerNonce"]);
+        return used;
+    }
+
     private static void Add(SortedSet<long> used, JsonNode? node)
     {
         if (node is JsonValue v && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))

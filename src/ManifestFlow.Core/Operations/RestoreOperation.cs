@@ -21,6 +21,12 @@ public sealed record RestoreRequest(string Target, string? Namespace) : Operatio
 
     public IReadOnlyList<string> PaimonTables { get; init; } = [];
 
+    /// <summary>The newest completed snapshot of the job among the inputs, or savepoint in its status.</summary>
+    public bool Latest { get; init; }
+
+    /// <summary>Resume from the HA metadata the job was suspended with: state running, no savepoint path.</summary>
+    public bool LastState { get; init; }
+
     public override IOperation Operation => RestoreOperation.Instance;
 }
 
@@ -29,7 +35,7 @@ public sealed record RestoreRequest(string Target, string? Namespace) : Operatio
 /// operator really uses it (a new savepointRedeployNonce on a deployed resource), or re-create it on a
 /// new cluster; FlinkClusters through fromSavepoint.
 /// </summary>
-public sealed class RestoreOperation : IOperation
+public sealed partial class RestoreOperation : IOperation
 {
     public static readonly RestoreOperation Instance = new();
 
@@ -47,6 +53,8 @@ public sealed class RestoreOperation : IOperation
         ["recreate"] = ConfigField.Boolean,
         ["restartFromSavepoint"] = ConfigField.Boolean,
         ["paimonTables"] = ConfigField.Array,
+        ["latest"] = ConfigField.Boolean,
+        ["lastState"] = ConfigField.Boolean,
     };
 
     public OperationRequest Bind(JsonObject spec, string target, string? ns, ConfigOrigin origin) => new RestoreRequest(target, ns)
@@ -57,6 +65,8 @@ public sealed class RestoreOperation : IOperation
         Recreate = ConfigValues.Flag(spec, "recreate"),
         RestartFromSavepoint = ConfigValues.Flag(spec, "restartFromSavepoint"),
         PaimonTables = ConfigValues.Texts(spec, "paimonTables"),
+        Latest = ConfigValues.Flag(spec, "latest"),
+        LastState = ConfigValues.Flag(spec, "lastState"),
     };
 
     public string? Plan(PlanBuilder plan, OperationRequest request) => Restore(plan, (RestoreRequest)request);
@@ -68,6 +78,16 @@ public sealed class RestoreOperation : IOperation
 
     private static string? Restore(PlanBuilder plan, RestoreRequest request)
     {
+        var sources = new[] { request.Snapshot is not null, request.SavepointPath is not null, request.Latest, request.LastState }.Count(x => x);
+        if (sources > 1)
+        {
+            plan.Refuse(JsonPointer.Root, "cannot restore: --snapshot, --savepoint-path, --latest and --last-state are alternatives; give one");
+            return null;
+        }
+        if (request.LastState)
+        {
+            return LastState(plan, request);
+        }
         if (RestorePath(plan, request) is not { } point)
         {
             return null;
@@ -83,7 +103,7 @@ public sealed class RestoreOperation : IOperation
         // upgradeMode is left as it is: the operator reads initialSavepointPath on first deployment in any
         // mode, and a savepointRedeployNonce redeploy uses it whatever the mode (AbstractJobReconciler).
         plan.Steps.Set(PlanBuilder.State, "running", "a restored job runs; the operator starts it from initialSavepointPath");
-        plan.Steps.Set(Job.Append("initialSavepointPath"), point.Path, $"restore from {point.Source}");
+        plan.Steps.Set(Job.Append("initialSavepointPath"), point.Path, $"restore from {point.Source}{point.Chosen}");
         SetAllowNonRestoredState(plan, request, Job.Append("allowNonRestoredState"));
         if (request.Recreate)
         {
@@ -96,7 +116,7 @@ public sealed class RestoreOperation : IOperation
             RedeployNonce(plan, point.Source);
         }
         PlanPaimon(plan, request, point.Path);
-        return request.Snapshot is not null ? "snapshot" : "path";
+        return request.Latest ? "latest" : request.Snapshot is not null ? "snapshot" : "path";
     }
 
     /// <summary>
@@ -178,7 +198,14 @@ public sealed class RestoreOperation : IOperation
     }
 
     /// <summary>Where to restore from, and whether it is a checkpoint (which lives outside the savepoint directory).</summary>
-    private sealed record RestorePoint(string Path, string Source, JsonPointer Pointer, bool IsCheckpoint = false);
+    private sealed record RestorePoint(string Path, string Source, JsonPointer Pointer, bool IsCheckpoint = false)
+    {
+        /// <summary>The snapshot it comes from: a savepoint under its own spec.savepoint.path is this job's wherever it lies.</summary>
+        public FlinkResource? Snapshot { get; init; }
+
+        /// <summary>Why this one was chosen, when the tool chose it (--latest).</summary>
+        public string Chosen { get; init; } = "";
+    }
 
     /// <summary>Where to restore from: a snapshot (in the input or a file) or a path.</summary>
     private static RestorePoint? RestorePath(PlanBuilder plan, RestoreRequest request)
@@ -188,13 +215,19 @@ public sealed class RestoreOperation : IOperation
         {
             return new RestorePoint(given.Trim(), $"savepoint {given.Trim()}", Job.Append("initialSavepointPath"));
         }
+        if (request.Latest && target.Kind != ResourceKind.FlinkCluster)
+        {
+            return LatestPoint(plan);
+        }
         if (request.Snapshot is not { } name)
         {
             if (target.Kind == ResourceKind.FlinkCluster && target.Text(JsonPointer.Of("status", "components", "job", "savepointLocation")) is { } latest)
             {
                 return new RestorePoint(latest, $"the latest savepoint in status ({latest})", Job.Append("fromSavepoint"));
             }
-            plan.Refuse(JsonPointer.Root, "cannot restore: name the savepoint with --snapshot NAME|FILE or --savepoint-path URI");
+            plan.Refuse(JsonPointer.Root, request.Latest
+                ? "cannot restore: --latest restores a FlinkCluster from status.components.job.savepointLocation, and the status shows none; export the resource with kubectl get -o yaml, or name the savepoint with --savepoint-path URI"
+                : "cannot restore: name the savepoint with --snapshot NAME|FILE or --savepoint-path URI, or use --latest or --last-state");
             return null;
         }
         // The operator resolves a snapshot's jobReference in the snapshot's own namespace
@@ -208,9 +241,25 @@ public sealed class RestoreOperation : IOperation
                 : $"cannot restore: no FlinkStateSnapshot {name} in the input or as a file; pass the snapshot's manifest (kubectl get flinkstatesnapshot {name} -o yaml)");
             return null;
         }
+        return FromSnapshot(plan, snapshot, $"FlinkStateSnapshot {snapshot.Name}");
+    }
+
+    /// <summary>The restore point a snapshot gives, with the operator's caveats; null (refused) when it gives none.</summary>
+    private static RestorePoint? FromSnapshot(PlanBuilder plan, FlinkResource snapshot, string named)
+    {
+        var target = plan.Target;
         var status = SnapshotStatus.Of(snapshot);
         var path = status.Path;
-        if (!status.IsRestorable)
+        var declared = snapshot.Text(JsonPointer.Of("spec", "savepoint", "path"));
+        if (status.State is null && snapshot.At(JsonPointer.Of("spec", "savepoint", "alreadyExists"))?.ToJsonString() == "true" && !string.IsNullOrWhiteSpace(declared))
+        {
+            // StateSnapshotReconciler.reconcile: an alreadyExists snapshot becomes COMPLETED with status.path =
+            // spec.savepoint.path on its first reconcile, without looking at the files.
+            path = declared;
+            plan.Warn(Job.Append("initialSavepointPath"),
+                $"FlinkStateSnapshot {snapshot.Name} has alreadyExists: true and no status yet, so its spec.savepoint.path {declared.Trim()} is used: the operator marks such a snapshot COMPLETED without checking that the savepoint exists (StateSnapshotReconciler); check that the directory holds a complete savepoint (its _metadata file) before the job starts from it");
+        }
+        else if (!status.IsRestorable)
         {
             plan.RefuseAt(snapshot, status.Blocker,
                 status.IsCompleted
@@ -227,7 +276,12 @@ public sealed class RestoreOperation : IOperation
             return null;
         }
         var isCheckpoint = snapshot.At(JsonPointer.Of("spec", "checkpoint")) is not null;
-        return new RestorePoint(path!.Trim(), $"FlinkStateSnapshot {snapshot.Name} (status.path {path.Trim()})", Job.Append("initialSavepointPath"), isCheckpoint);
+        if (OperatorFacts.Lifetime(plan, snapshot) is { } lifetime)
+        {
+            plan.Warn(Job.Append("initialSavepointPath"), lifetime);
+        }
+        var field = status.IsRestorable ? "status.path" : "spec.savepoint.path";
+        return new RestorePoint(path!.Trim(), $"{named} ({field} {path.Trim()})", Job.Append("initialSavepointPath"), isCheckpoint) { Snapshot = snapshot };
     }
 
     /// <summary>A resource without a namespace (a manifest applied with -n) may meet one of any namespace.</summary>
@@ -248,7 +302,12 @@ public sealed class RestoreOperation : IOperation
         else if (dir is not null)
         {
             var dirUri = StorageUri.Parse(dir.Value);
-            if (!uri.IsWithin(dirUri))
+            // A savepoint the operator wrote for a snapshot of this job into the snapshot's own spec.savepoint.path
+            // (backup --savepoint-dir) is the job's even outside its directory; an alreadyExists one only claims so.
+            var own = point.Snapshot is { } taken && taken.Text(JsonPointer.Of("spec", "jobReference", "name")) is not null &&
+                taken.At(JsonPointer.Of("spec", "savepoint", "alreadyExists"))?.ToJsonString() != "true" &&
+                taken.Text(JsonPointer.Of("spec", "savepoint", "path")) is { } ownDir && !string.IsNullOrWhiteSpace(ownDir) && uri.IsWithin(StorageUri.Parse(ownDir.Trim()));
+            if (!uri.IsWithin(dirUri) && !own)
             {
                 plan.Refuse(pointer, $"cannot restore from {source}: {path} is outside the savepoint directory {dir.Value} ({dir.Key}); restore only savepoints of this job, or correct the directory first");
                 return false;

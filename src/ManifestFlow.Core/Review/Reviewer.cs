@@ -84,6 +84,7 @@ public static class Reviewer
         {
             savepoint = ClassifyJob(old, now, classes, risks, head, At);
         }
+        OperationChanges.Classify(old, now, classes, risks, head, At);
         if (old is not null && now.Kind != ResourceKind.FlinkStateSnapshot)
         {
             NonceRisks(old, now, risks, At);

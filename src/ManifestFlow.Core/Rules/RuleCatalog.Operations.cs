@@ -12,7 +12,7 @@ public static partial class RuleCatalog
     { Example = new("backup --deployment orders {example}", "deployment.yaml") };
 
     public static readonly Rule OperationWarning = new("MF0302", "operation-warning", Severity.Warning, Operations,
-        "A backup, restore or suspend is made, but part of it is probably not what was meant, such as a restore path that is the savepoint directory itself rather than one savepoint inside it. `restore` shows this in its plan; the KRM function and the Argo CD plugin report it under this id.",
+        "A backup, restore or suspend is made, but part of it is probably not what was meant, such as a restore path that is the savepoint directory itself rather than one savepoint inside it, or a restore from a snapshot the operator's history cleanup will delete. `restore` shows this in its plan; the KRM function and the Argo CD plugin report it under this id, and `review` a restore from an operator-created snapshot.",
         "Check the path: Flink restores from one savepoint's own directory, such as `.../savepoints/savepoint-<id>`.",
         RestoreConfig("savepointPath: s3://flink-state/orders/savepoints"), RestoreConfig("savepointPath: s3://flink-state/orders/savepoints/savepoint-1a2b3c"))
     { Example = Generate() };
