@@ -93,7 +93,7 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
     /// <summary>Reports a finding at the node <paramref name="pointer"/> names, or the deepest node on its way (the mapping that should hold a missing key).</summary>
     public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null)
     {
-        var diagnostic = At(rule, resource.Document, pointer, message, severity) with { Resource = resource.Ref };
+        var diagnostic = At(rule, resource.Document, resource.InDocument(pointer), message + BlueGreenNote(resource), severity) with { Resource = resource.Ref };
         if (_reported.Add(diagnostic))
         {
             _diagnostics.Add(diagnostic);
@@ -108,6 +108,14 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
         var position = NodeLocator.PositionOf(document, pointer);
         return new Diagnostic(rule.Id, severity ?? rule.Severity, message, document.File.Path, position.Line, position.Column, pointer.ToString());
     }
+
+    /// <summary>
+    /// A finding in a blue/green deployment's template says so: the operator does not validate the
+    /// template itself, it rejects or runs the child FlinkDeployment it copies the template into.
+    /// </summary>
+    private static string BlueGreenNote(FlinkResource resource) => resource.BlueGreen is { } bg
+        ? $" (in the template of blue/green deployment {bg.Name}, which the operator deploys as {bg.Name}-blue and {bg.Name}-green)"
+        : "";
 
     /// <summary>The rule's operator message, when it mirrors one, then what to do.</summary>
     public static string OperatorSays(Rule rule, string message, string? help = null) =>

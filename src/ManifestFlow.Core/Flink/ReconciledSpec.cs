@@ -12,7 +12,10 @@ public static class ReconciledSpec
     private static readonly JsonPointer Pointer = JsonPointer.Of("status", "reconciliationStatus", "lastReconciledSpec");
 
     /// <summary>The job of the last reconciled spec, when the status records one.</summary>
-    public static JsonObject? LastReconciledJob(FlinkResource r)
+    public static JsonObject? LastReconciledJob(FlinkResource r) => LastReconciled(r)?["job"] as JsonObject;
+
+    /// <summary>The last reconciled spec, when the status records one that reads as JSON.</summary>
+    public static JsonObject? LastReconciled(FlinkResource r)
     {
         if (r.At(Pointer) is not JsonValue v || !v.TryGetValue<string>(out var text))
         {
@@ -22,7 +25,7 @@ public static class ReconciledSpec
         {
             // The operator stores {"spec":{…},"resource_metadata":{…}}; older versions stored the bare spec.
             var parsed = JsonNode.Parse(text);
-            return (parsed?["spec"]?["job"] ?? parsed?["job"]) as JsonObject;
+            return (parsed?["spec"] ?? parsed) as JsonObject;
         }
         catch (System.Text.Json.JsonException)
         {

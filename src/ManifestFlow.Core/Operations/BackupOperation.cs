@@ -78,6 +78,10 @@ public sealed partial class BackupOperation : IOperation
         {
             return BackupCluster(plan);
         }
+        if (plan.Target.BlueGreen is not null)
+        {
+            return BlueGreenOperations.Backup(plan, backup);
+        }
         if (!plan.RequireRunning("back up") || !plan.RequireSavepointDirectory("back up"))
         {
             return null;

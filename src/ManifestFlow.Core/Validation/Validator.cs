@@ -17,7 +17,7 @@ public static class Validator
     public const string IgnoreAnnotation = FlinkResource.IgnoreAnnotation;
 
     private static readonly IResourceCheck[] Checks =
-        [new ShapeCheck(), new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
+        [new ShapeCheck(), new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck(), new BlueGreenCheck(), new SpecChangeCheck(), new SharedStorageCheck()];
 
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
     {
@@ -66,6 +66,9 @@ public static class Validator
             }
         }
         ReportDuplicates(resources, context);
+        var written = resources.Count;
+        // A blue/green deployment's template is checked as the FlinkDeployment the operator makes of it.
+        resources.AddRange(resources.Select(BlueGreenTemplate.Of).OfType<FlinkResource>().ToList());
         foreach (var resource in resources.Where(r => r.Kind != ResourceKind.Other))
         {
             foreach (var check in Checks)
@@ -78,7 +81,7 @@ public static class Validator
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
+        return new Result(kept, fileCount, written, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
     }
 
     /// <summary>
