@@ -50,7 +50,7 @@ public sealed class SharedStorageCheck : IResourceCheck
         if (jobManager?.Volume is not null && taskManager?.Volume is not null && SameVolume(jobManager, taskManager) && jobManager.SubPath != taskManager.SubPath)
         {
             context.Report(RuleCatalog.SubPathSplitsDirectory, r, taskManager.Pointer,
-                $"the {directory.Name} {directory.Value} is on volume {jobManager.VolumeName}, mounted at {jobManager.MountPath} with subPath {jobManager.SubPath ?? "(none)"} by the JobManager and at {taskManager.MountPath} with subPath {taskManager.SubPath ?? "(none)"} by the TaskManagers: they see different directories, so checkpoint data and metadata land apart and cannot be restored; use the same subPath (or none) in every role");
+                $"the {directory.Name} {directory.Value} is on volume {jobManager.VolumeName}, mounted at {jobManager.MountPath} with subPath {jobManager.SubPath ?? "(none)"} by the JobManager and at {taskManager.MountPath} with subPath {taskManager.SubPath ?? "(none)"} by the TaskManagers: they see different directories, so what the TaskManagers write is not where the JobManager looks, and the state cannot be restored; use the same subPath (or none) in every role");
         }
         foreach (var mount in new[] { jobManager, taskManager }.OfType<Mount>())
         {

@@ -55,6 +55,37 @@ public static class BlueGreenTemplate
         return pointer;
     }
 
+    /// <summary>
+    /// What the blue/green controller makes of a template change (FlinkBlueGreenDeploymentSpecDiff.compare):
+    /// a job state change first, then a new savepointRedeployNonce, then a change its spec diff ignores
+    /// (patched into the active child) or one that needs a transition to the other child.
+    /// </summary>
+    public static string? Change(JsonObject before, JsonObject after)
+    {
+        static string State(JsonObject spec) => spec["job"]?["state"]?.AsText() ?? "running";
+        var (was, now) = (State(before), State(after));
+        if (was != now && (now == "suspended" || was == "suspended"))
+        {
+            return now == "suspended" ? "blue/green in-place suspend of the active child" : "blue/green in-place resume of the suspended child";
+        }
+        var nonce = after["job"]?["savepointRedeployNonce"];
+        if (nonce is not null && !JsonEquality.DeepEquals(nonce, before["job"]?["savepointRedeployNonce"]))
+        {
+            return "blue/green savepoint redeploy (the other child starts from initialSavepointPath)";
+        }
+        if (JsonEquality.DeepEquals(before, after))
+        {
+            return null;
+        }
+        if (!SpecChanges.Upgrades(before, after))
+        {
+            return "blue/green patch of the active child (no transition)";
+        }
+        return (after["job"]?["upgradeMode"]?.AsText() ?? "stateless") == "stateless"
+            ? "blue/green transition (the other child starts from empty state: no savepoint in stateless mode)"
+            : "blue/green transition (savepoint of the active child, the other child starts from it)";
+    }
+
     /// <summary>The child FlinkDeployment that runs the job now, or null when the status does not say (no status, or a transition).</summary>
     public static string? ActiveChild(FlinkResource blueGreen) => blueGreen.Text(StatePointer) switch
     {

@@ -59,7 +59,7 @@ public static class SpecChanges
         }
         if (now.Kind is ResourceKind.FlinkDeployment or ResourceKind.FlinkSessionJob)
         {
-            UpgradeMode(before, after, running, changes);
+            UpgradeMode(before, after, running, now.BlueGreen is not null, changes);
             if (running)
             {
                 Directories(before, now, changes);
@@ -108,7 +108,7 @@ public static class SpecChanges
     /// stateless does not inherit the old mode ("We inherit the upgrade mode unless stateless upgrade
     /// requested") and starts it empty too. A change of upgradeMode alone is ignored by the spec diff.
     /// </summary>
-    private static void UpgradeMode(JsonObject before, JsonObject after, bool running, List<SpecChange> changes)
+    private static void UpgradeMode(JsonObject before, JsonObject after, bool running, bool blueGreen, List<SpecChange> changes)
     {
         if (before["job"] is not JsonObject wasJob || after["job"] is not JsonObject job)
         {
@@ -122,7 +122,13 @@ public static class SpecChanges
         var (wasState, state) = (Text(wasJob["state"]) ?? "running", Text(job["state"]) ?? "running");
         var resumes = wasState == "suspended" && state == "running";
         var upgrades = running && wasState == "running" && state == "running" && Upgrades(before, after);
-        if (resumes || upgrades)
+        if (upgrades && blueGreen)
+        {
+            // BlueGreenUtils.isSavepointRequired is false for stateless: the new child gets no savepoint.
+            changes.Add(new(SpecChangeKind.UpgradeDropsState, Job.Append("upgradeMode"),
+                $"upgradeMode changes from {wasMode} to stateless in the same change that starts a blue/green transition: the controller deploys the other child without taking a savepoint of the active one, so the new job starts from empty state and the state is lost when the old child is deleted; keep {wasMode} for this change"));
+        }
+        else if (resumes || upgrades)
         {
             changes.Add(new(SpecChangeKind.UpgradeDropsState, Job.Append("upgradeMode"),
                 $"upgradeMode changes from {wasMode} to stateless in the same change that {(resumes ? "resumes the suspended job" : "upgrades the running job")}: the operator {(resumes ? "starts it" : "cancels it without a savepoint and starts the new job")} from empty state, so its state is lost; keep {wasMode} for this change (switch to stateless in a later one, if at all)"));
@@ -134,7 +140,7 @@ public static class SpecChanges
     /// the fields it ignores (upgradeMode, the trigger nonces, initialSavepointPath,
     /// allowNonRestoredState: JobSpec's @SpecDiff(IGNORE)) and operator settings in flinkConfiguration.
     /// </summary>
-    private static bool Upgrades(JsonObject before, JsonObject after)
+    public static bool Upgrades(JsonObject before, JsonObject after)
     {
         static JsonObject Relevant(JsonObject spec)
         {

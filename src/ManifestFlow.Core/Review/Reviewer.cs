@@ -84,6 +84,10 @@ public static class Reviewer
         else
         {
             savepoint = ClassifyJob(old, now, classes, risks, head, At);
+            if (now.BlueGreen is not null && old?.Spec is { } before && now.Spec is { } after && BlueGreenTemplate.Change(before, after) is { } change)
+            {
+                classes.Add(change);
+            }
         }
         if (old is not null && now.Kind != ResourceKind.FlinkStateSnapshot)
         {
