@@ -113,9 +113,12 @@ public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
     /// A finding in a blue/green deployment's template says so: the operator does not validate the
     /// template itself, it rejects or runs the child FlinkDeployment it copies the template into.
     /// </summary>
-    private static string BlueGreenNote(FlinkResource resource) => resource.BlueGreen is { } bg
-        ? $" (in the template of blue/green deployment {bg.Name}, which the operator deploys as {bg.Name}-blue and {bg.Name}-green)"
-        : "";
+    private static string BlueGreenNote(FlinkResource resource) => resource.BlueGreen switch
+    {
+        null => "",
+        { Name.Length: 0 } => " (in the template of this blue/green deployment, which the operator deploys as NAME-blue and NAME-green)",
+        var bg => $" (in the template of blue/green deployment {bg.Name}, which the operator deploys as {bg.Name}-blue and {bg.Name}-green)",
+    };
 
     /// <summary>The rule's operator message, when it mirrors one, then what to do.</summary>
     public static string OperatorSays(Rule rule, string message, string? help = null) =>

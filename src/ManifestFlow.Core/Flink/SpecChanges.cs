@@ -71,7 +71,7 @@ public static class SpecChanges
     /// <summary>DefaultValidator.validateSpecChange (operator source, "Cannot switch from …").</summary>
     private static void ClusterMode(JsonObject before, JsonObject after, List<SpecChange> changes)
     {
-        var (hadJob, hasJob) = (before["job"] is JsonObject, after["job"] is JsonObject);
+        var (hadJob, hasJob) = (before["job"] is not null, after["job"] is not null);
         if (hadJob != hasJob && IsWhole(before))
         {
             var said = hasJob ? "Cannot switch from session to job cluster" : "Cannot switch from job to session cluster";
