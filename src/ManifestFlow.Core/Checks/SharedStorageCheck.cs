@@ -22,7 +22,7 @@ public sealed class SharedStorageCheck : IResourceCheck
         }
         var config = context.ConfigOf(r);
         var shared = new List<SharedClaim>();
-        foreach (var directory in StateDirectory.Of(config).Where(d => ReferenceEquals(d.Entry.Source, r)))
+        foreach (var directory in StateDirectory.Of(config, FlinkVersions.ReadsRenamedKeys(r)).Where(d => ReferenceEquals(d.Entry.Source, r)))
         {
             var uri = StorageUri.Parse(directory.Value);
             if (uri.IsLocal)
@@ -91,7 +91,7 @@ public sealed class SharedStorageCheck : IResourceCheck
     /// </summary>
     private static void KeyNames(FlinkResource r, ValidationContext context, FlinkConfiguration config)
     {
-        if (FlinkVersionOf(r) is not { } version || version.Major > 1 || version.Minor >= 20)
+        if (FlinkVersions.ReadsRenamedKeys(r) || FlinkVersions.Of(r) is not { } version)
         {
             return;
         }
@@ -114,13 +114,5 @@ public sealed class SharedStorageCheck : IResourceCheck
                     Diagnostics.Severity.Warning);
             }
         }
-    }
-
-    /// <summary>The Flink version a FlinkDeployment runs, from <c>flinkVersion: v1_18</c>, or null when it does not say.</summary>
-    private static (int Major, int Minor)? FlinkVersionOf(FlinkResource r)
-    {
-        var text = r.Text(FlinkResource.SpecPointer.Append("flinkVersion"));
-        var parts = text?.TrimStart('v').Split('_');
-        return parts is { Length: 2 } && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor) ? (major, minor) : null;
     }
 }
