@@ -26,7 +26,8 @@ public sealed class DirectoryCheck : IResourceCheck
                 $"high availability is on ({haType.Key}: {haType.Value}) but high-availability.storageDir is not set; set it to a directory on persistent storage, distinct from the checkpoint and savepoint directories");
         }
 
-        var directories = StateDirectory.Of(config).ToList();
+        // The directories the job's Flink really uses: before 1.20 it ignores the renamed keys (MF1013 says so).
+        var directories = StateDirectory.Of(config, FlinkVersions.ReadsRenamedKeys(r.Kind == ResourceKind.FlinkSessionJob ? context.SessionCluster(r) : r)).ToList();
         for (var i = 0; i < directories.Count; i++)
         {
             var a = directories[i];

@@ -81,6 +81,13 @@ public sealed class SnapshotCheck : IResourceCheck
         {
             return new TargetLookup(exact, false, kind, name, null);
         }
+        // A blue/green deployment's children (NAME-blue, NAME-green: BlueGreenUtils.prepareFlinkDeployment)
+        // are made by its controller, never written: its template stands for them.
+        if (resourceKind == ResourceKind.FlinkDeployment && context.MayShareNamespace(ResourceKind.FlinkDeployment, r.Namespace)
+                .FirstOrDefault(c => c.BlueGreen is not null && (name == c.Name + "-blue" || name == c.Name + "-green")) is { } child)
+        {
+            return new TargetLookup(child, false, kind, name, null);
+        }
         // Only a namespace the input holds Flink resources of can prove the target absent; a resource
         // without a namespace may be applied next to its target, so it counts as a match, not a proof.
         var candidates = context.MayShareNamespace(ResourceKind.FlinkDeployment, r.Namespace).Concat(context.MayShareNamespace(ResourceKind.FlinkSessionJob, r.Namespace)).ToList();

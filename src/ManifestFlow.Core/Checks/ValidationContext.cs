@@ -59,7 +59,7 @@ public sealed class ValidationContext(ResourceIndex index)
     /// </summary>
     public void Report(Rule rule, FlinkResource resource, JsonPointer pointer, string message, Severity? severity = null, bool atKey = false)
     {
-        var diagnostic = At(rule, resource.Document, pointer, message, severity, atKey) with { Resource = resource.Ref };
+        var diagnostic = At(rule, resource.Document, resource.InDocument(pointer), message + BlueGreenNote(resource), severity, atKey) with { Resource = resource.Ref };
         if (_reported.Add(diagnostic))
         {
             _diagnostics.Add(diagnostic);
@@ -74,6 +74,17 @@ public sealed class ValidationContext(ResourceIndex index)
         var position = atKey ? NodeLocator.KeyPositionOf(document, pointer) : NodeLocator.PositionOf(document, pointer);
         return new Diagnostic(rule.Id, severity ?? rule.Severity, message, document.File.Path, position.Line, position.Column, pointer.ToString());
     }
+
+    /// <summary>
+    /// A finding in a blue/green deployment's template says so: the operator does not validate the
+    /// template itself, it rejects or runs the child FlinkDeployment it copies the template into.
+    /// </summary>
+    private static string BlueGreenNote(FlinkResource resource) => resource.BlueGreen switch
+    {
+        null => "",
+        { Name.Length: 0 } => " (in the template of this blue/green deployment, which the operator deploys as NAME-blue and NAME-green)",
+        var bg => $" (in the template of blue/green deployment {bg.Name}, which the operator deploys as {bg.Name}-blue and {bg.Name}-green)",
+    };
 
     /// <summary>The rule's operator message, when it mirrors one, then what to do.</summary>
     public static string OperatorSays(Rule rule, string message, string? help = null) =>

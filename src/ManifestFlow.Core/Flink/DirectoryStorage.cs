@@ -87,7 +87,7 @@ public static class DirectoryStorage
     }
 
     /// <summary>The mount with the longest path that contains the directory (a loop: MaxBy over an int key is jitted at start-up).</summary>
-    private static Mount? DeepestMountHolding(IEnumerable<Mount> mounts, StorageUri uri)
+    public static Mount? DeepestMountHolding(IEnumerable<Mount> mounts, StorageUri uri)
     {
         Mount? deepest = null;
         foreach (var m in mounts)

@@ -15,7 +15,7 @@ public sealed class FlinkResource
     public static readonly JsonPointer SpecPointer = JsonPointer.Of("spec");
     public static readonly JsonPointer JobPointer = JsonPointer.Of("spec", "job");
 
-    private FlinkResource(SourceDocument document, JsonObject value, ResourceRef reference, ResourceKind kind)
+    internal FlinkResource(SourceDocument document, JsonObject value, ResourceRef reference, ResourceKind kind)
     {
         Document = document;
         Value = value;
@@ -30,6 +30,24 @@ public sealed class FlinkResource
     public ResourceRef Ref { get; }
 
     public ResourceKind Kind { get; }
+
+    /// <summary>
+    /// The FlinkBlueGreenDeployment whose FlinkDeployment template this resource shows (see
+    /// <see cref="BlueGreenTemplate"/>), or null for a resource read as it is written.
+    /// </summary>
+    public FlinkResource? BlueGreen { get; internal init; }
+
+    /// <summary>The kind a user reads in findings and plans: a template shows as its blue/green deployment.</summary>
+    public string KindName => BlueGreen is null ? Kind.ToString() : BlueGreen.Kind.ToString();
+
+    /// <summary>Where a pointer into <see cref="Value"/> lies in the document (a template's spec sits under spec.template).</summary>
+    public JsonPointer InDocument(JsonPointer pointer) => BlueGreen is null ? pointer : BlueGreenTemplate.InDocument(pointer);
+
+    /// <summary>The source location of a pointer into <see cref="Value"/>.</summary>
+    public SourceLocation LocationOf(JsonPointer pointer) => Document.LocationOf(InDocument(pointer));
+
+    /// <summary>The document's own value, which edits apply to (a template's is its blue/green deployment's).</summary>
+    public JsonObject DocumentValue => BlueGreen?.Value ?? Value;
 
     public string Namespace => string.IsNullOrEmpty(Ref.Namespace) ? "" : Ref.Namespace;
 
@@ -58,6 +76,7 @@ public sealed class FlinkResource
         ("flink.apache.org", "FlinkDeployment") => ResourceKind.FlinkDeployment,
         ("flink.apache.org", "FlinkSessionJob") => ResourceKind.FlinkSessionJob,
         ("flink.apache.org", "FlinkStateSnapshot") => ResourceKind.FlinkStateSnapshot,
+        ("flink.apache.org", "FlinkBlueGreenDeployment") => ResourceKind.FlinkBlueGreenDeployment,
         ("flinkoperator.k8s.io", "FlinkCluster") => ResourceKind.FlinkCluster,
         ("", "PersistentVolumeClaim") => ResourceKind.PersistentVolumeClaim,
         _ => ResourceKind.Other,
@@ -65,6 +84,10 @@ public sealed class FlinkResource
 
     private static string Group(string? apiVersion) =>
         apiVersion is null ? "?" : apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
+
+    /// <summary>This resource with another spec and no status (a spec the operator acted on before, to compare with).</summary>
+    public FlinkResource WithSpec(JsonObject spec) =>
+        new(Document, new JsonObject { ["spec"] = spec.DeepClone() }, Ref, Kind) { BlueGreen = BlueGreen };
 
     public JsonNode? At(JsonPointer pointer)
     {

@@ -11,6 +11,10 @@ public static class JobReadiness
     /// <summary>The status field that prevents a savepoint and what it says, or null when none does.</summary>
     public static (JsonPointer Pointer, string Problem)? Blocker(FlinkResource r)
     {
+        if (r.BlueGreen is { } blueGreen)
+        {
+            return BlueGreenTemplate.Blocker(blueGreen);
+        }
         if (r.Status is not { } status)
         {
             return null;

@@ -13,6 +13,9 @@ public sealed record Mount(string Role, string MountPath, string VolumeName, Jso
     /// <summary>Each key of <see cref="Volume"/> (its name and its sources) and where it was written.</summary>
     public IReadOnlyList<KeyValuePair<string, JsonPointer>> VolumeKeys { get; init; } = [];
 
+    /// <summary>The mount's <c>subPath</c>: the directory of the volume that appears at <see cref="MountPath"/> (null: the volume's root).</summary>
+    public string? SubPath { get; init; }
+
     /// <summary>Where <c>persistentVolumeClaim.claimName</c> was written, when the volume has one.</summary>
     public JsonPointer? ClaimNamePointer { get; init; }
 }

@@ -47,7 +47,7 @@ public static class PodTemplates
                 {
                     if (item is JsonObject mount && mount["mountPath"]?.AsText() is { } path && mount["name"]?.AsText() is { } name)
                     {
-                        mounts.Add(WithVolume(role, path, name, merge.OriginOf(mount), volumes));
+                        mounts.Add(WithVolume(role, path, name, merge.OriginOf(mount), volumes) with { SubPath = mount["subPath"]?.AsText() });
                     }
                 }
             }

@@ -14,7 +14,7 @@ public static class ReconciledSpec
     /// <summary>The job of the last reconciled spec, when the status records one.</summary>
     public static JsonObject? LastReconciledJob(FlinkResource r) => LastReconciled(r)?["job"] as JsonObject;
 
-    /// <summary>The whole last reconciled spec (its flinkVersion, job), when the status records one.</summary>
+    /// <summary>The last reconciled spec, when the status records one that reads as JSON.</summary>
     public static JsonObject? LastReconciled(FlinkResource r)
     {
         if (r.At(Pointer) is not JsonValue v || !v.TryGetValue<string>(out var text))
@@ -25,7 +25,7 @@ public static class ReconciledSpec
         {
             // The operator stores {"spec":{…},"resource_metadata":{…}}; older versions stored the bare spec.
             var parsed = JsonNode.Parse(text);
-            return (parsed?["spec"] as JsonObject) ?? (parsed?["job"] is not null ? parsed as JsonObject : null);
+            return (parsed?["spec"] ?? parsed) as JsonObject;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -7,5 +7,6 @@ public enum ResourceKind
     FlinkSessionJob,
     FlinkStateSnapshot,
     FlinkCluster,
+    FlinkBlueGreenDeployment,
     PersistentVolumeClaim,
 }

@@ -5,13 +5,17 @@ public sealed record StateDirectory(string Name, ConfigEntry Entry, bool JobMana
 {
     public string Value => Entry.Value.Trim();
 
-    public static IEnumerable<StateDirectory> Of(FlinkConfiguration config)
+    /// <param name="renamedKeys">
+    /// Whether the job's Flink reads the 1.20 key names (<see cref="FlinkVersions.ReadsRenamedKeys"/>);
+    /// an older Flink ignores them, so the old keys alone decide where its state goes.
+    /// </param>
+    public static IEnumerable<StateDirectory> Of(FlinkConfiguration config, bool renamedKeys = true)
     {
-        if (config.GetNonBlank(ConfigKeys.CheckpointDir) is { } checkpoint)
+        if (config.GetNonBlank(renamedKeys ? ConfigKeys.CheckpointDir : ConfigKeys.CheckpointDir[1..]) is { } checkpoint)
         {
             yield return new StateDirectory("checkpoint directory", checkpoint, JobManagerOnly: false);
         }
-        if (config.GetNonBlank(ConfigKeys.SavepointDir) is { } savepoint)
+        if (config.GetNonBlank(renamedKeys ? ConfigKeys.SavepointDir : ConfigKeys.SavepointDir[1..]) is { } savepoint)
         {
             yield return new StateDirectory("savepoint directory", savepoint, JobManagerOnly: false);
         }

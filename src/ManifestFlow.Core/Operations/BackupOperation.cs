@@ -108,6 +108,10 @@ public sealed partial class BackupOperation : IOperation
     public string? Plan(PlanBuilder plan, OperationRequest request)
     {
         var backup = (BackupRequest)request;
+        if (plan.Target.BlueGreen is not null)
+        {
+            return BlueGreenOperations.Backup(plan, backup);
+        }
         if (backup.Periodic is not null)
         {
             return RefuseMixedWithPeriodic(plan, backup) ? null : Periodic(plan, backup);

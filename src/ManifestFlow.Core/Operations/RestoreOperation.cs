@@ -69,7 +69,8 @@ public sealed partial class RestoreOperation : IOperation
         LastState = ConfigValues.Flag(spec, "lastState"),
     };
 
-    public string? Plan(PlanBuilder plan, OperationRequest request) => Restore(plan, (RestoreRequest)request);
+    public string? Plan(PlanBuilder plan, OperationRequest request) =>
+        plan.Target.BlueGreen is not null && !BlueGreenOperations.Restore(plan, (RestoreRequest)request) ? null : Restore(plan, (RestoreRequest)request);
 
     /// <summary>Server-set fields a saved manifest must lose before it can be applied to a new cluster.</summary>
     private static readonly string[] ServerMetadata = ["resourceVersion", "uid", "generation", "creationTimestamp", "managedFields", "selfLink"];
@@ -146,7 +147,7 @@ public sealed partial class RestoreOperation : IOperation
             why = "the manifest has no status, so the live resource may already be deployed, and then the operator uses initialSavepointPath only when savepointRedeployNonce changes; on a first deployment the path is read anyway";
         }
         plan.Steps.Set(Job.Append("savepointRedeployNonce"), next, why);
-        if (target.Text(PlanBuilder.State) != "suspended" && (reconciledJob is not null || target.Status is null))
+        if (target.Text(PlanBuilder.State) != "suspended" && (reconciledJob is not null || target.Status is null) && target.BlueGreen is null)
         {
             plan.Warn(Job.Append("savepointRedeployNonce"),
                 $"if the job is running, the operator's savepoint redeploy cancels it without taking a savepoint and starts it from {source}: state written since that savepoint is dropped; back up first (manifestflow backup) if it matters");

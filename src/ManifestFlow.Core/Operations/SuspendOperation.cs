@@ -64,6 +64,10 @@ public sealed class SuspendOperation : IOperation
         {
             return null;
         }
+        if (target.BlueGreen is not null)
+        {
+            BlueGreenOperations.Suspend(plan);
+        }
         plan.Steps.Set(PlanBuilder.UpgradeMode, "savepoint", "stop with savepoint: in savepoint mode the operator takes a savepoint before stopping the job");
         plan.Steps.Set(PlanBuilder.State, "suspended", "stop the job; restore later from the savepoint the operator records");
         return "savepoint";

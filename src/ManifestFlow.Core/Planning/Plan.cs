@@ -25,7 +25,7 @@ public sealed record Plan(string Operation, string Method, FlinkResource Target,
     {
         get
         {
-            var result = Patch.Apply(Target.Value);
+            var result = Patch.Apply(Target.DocumentValue);
             return result.Succeeded ? result.Result : throw new InvalidOperationException(result.Error);
         }
     }

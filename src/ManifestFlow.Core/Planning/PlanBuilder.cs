@@ -47,10 +47,10 @@ public sealed class PlanBuilder
 
     /// <summary>A refusal located in another resource (the snapshot that is not completed, for example).</summary>
     public void RefuseAt(FlinkResource resource, JsonPointer pointer, string message) =>
-        _refusals.Add(Catalog.Refusal(resource.Document.LocationOf(pointer), message, resource.Ref));
+        _refusals.Add(Catalog.Refusal(resource.LocationOf(pointer), message, resource.Ref));
 
     public void Warn(JsonPointer pointer, string message) =>
-        _warnings.Add(Catalog.Refusal(Target.Document.LocationOf(pointer), message, Target.Ref) with { Severity = RuleCatalog.OperationWarning.Severity, RuleId = RuleCatalog.OperationWarning.Id });
+        _warnings.Add(Catalog.Refusal(Target.LocationOf(pointer), message, Target.Ref) with { Severity = RuleCatalog.OperationWarning.Severity, RuleId = RuleCatalog.OperationWarning.Id });
 
     public void Create(NewResource resource) => _newResources.Add(resource);
 

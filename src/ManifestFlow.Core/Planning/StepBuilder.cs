@@ -4,7 +4,11 @@ using ManifestFlow.Core.Json;
 
 namespace ManifestFlow.Core.Planning;
 
-/// <summary>Collects plan steps against a target, skipping values that are already right (so a second run changes nothing).</summary>
+/// <summary>
+/// Collects plan steps against a target, skipping values that are already right (so a second run changes
+/// nothing). Paths are the target's; steps record them where they lie in the document (a blue/green
+/// deployment's template spec sits under spec.template).
+/// </summary>
 public sealed class StepBuilder(FlinkResource target)
 {
     private readonly List<PlanStep> _steps = [];
@@ -19,14 +23,14 @@ public sealed class StepBuilder(FlinkResource target)
         {
             return;
         }
-        _steps.Add(new PlanStep(path, existing?.DeepClone(), value, exists, false, why));
+        _steps.Add(new PlanStep(target.InDocument(path), existing?.DeepClone(), value, exists, false, why));
     }
 
     public void Remove(JsonPointer path, string why)
     {
         if (Exists(path))
         {
-            _steps.Add(new PlanStep(path, target.At(path)?.DeepClone(), null, true, true, why));
+            _steps.Add(new PlanStep(target.InDocument(path), target.At(path)?.DeepClone(), null, true, true, why));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ManifestFlow.Core.Checks;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Json;
@@ -33,7 +34,7 @@ public static class Reviewer
         {
             baseByKey.TryGetValue(key, out var old);
             headByKey.TryGetValue(key, out var now);
-            var fields = Diff(old?.Value, now?.Value);
+            var fields = Diff(old?.DocumentValue, now?.DocumentValue);
             if (fields.Count == 0)
             {
                 continue;
@@ -83,12 +84,17 @@ public static class Reviewer
         else
         {
             savepoint = ClassifyJob(old, now, classes, risks, head, At);
+            if (now.BlueGreen is not null && old?.Spec is { } before && now.Spec is { } after && BlueGreenTemplate.Change(before, after) is { } change)
+            {
+                classes.Add(change);
+            }
         }
         OperationChanges.Classify(old, now, classes, risks, head, At);
         if (old is not null && now.Kind != ResourceKind.FlinkStateSnapshot)
         {
             NonceRisks(old, now, risks, At);
             DirectoryRisks(old, now, classes, risks, At);
+            ChangeRisks(old, now, risks, At);
         }
         foreach (var d in head.Diagnostics.Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
         {
@@ -103,7 +109,7 @@ public static class Reviewer
             classes.Add(old is null ? "new resource" : "other change");
         }
         risks.Sort((a, b) => b.Severity.CompareTo(a.Severity) != 0 ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.Id, b.Id));
-        return new JobReview(now.Kind.ToString(), now.Namespace, now.Name, now.Document.File.Path, Status(now), classes, savepoint, risks, fields);
+        return new JobReview(now.KindName, now.Namespace, now.Name, now.Document.File.Path, Status(now), classes, savepoint, risks, fields);
     }
 
     private static string? ClassifyJob(FlinkResource? old, FlinkResource now, List<string> classes, List<Risk> risks, ValidationOutcome head, Func<JsonPointer, string> at)
@@ -232,6 +238,25 @@ public static class Reviewer
         }
     }
 
+    /// <summary>The operator's change rules (<see cref="SpecChanges"/>), the base tree's spec standing for the one it last acted on.</summary>
+    private static void ChangeRisks(FlinkResource old, FlinkResource now, List<Risk> risks, Func<JsonPointer, string> at)
+    {
+        if (old.Spec is not { } before)
+        {
+            return;
+        }
+        var running = old.Text(JsonPointer.Of("status", "jobStatus", "state")) is "RUNNING" || old.Status is null;
+        // DirectoryRisks reports a moved directory already (MR001).
+        foreach (var change in SpecChanges.Between(before, now, running).Where(c => c.Kind != SpecChangeKind.DirectoryMoved))
+        {
+            var rule = SpecChangeCheck.RuleOf(change.Kind);
+            if (risks.All(r => r.Id != rule.Id))
+            {
+                risks.Add(new Risk(rule.Id, rule.Severity, change.Message, at(change.Pointer)));
+            }
+        }
+    }
+
     private static void DirectoryRisks(FlinkResource old, FlinkResource now, List<string> classes, List<Risk> risks, Func<JsonPointer, string> at)
     {
         var (a, b) = (FlinkConfiguration.Of(old), FlinkConfiguration.Of(now));
@@ -264,7 +289,7 @@ public static class Reviewer
 
     private static string Location(FlinkResource r, JsonPointer pointer)
     {
-        var position = NodeLocator.PositionOf(r.Document, pointer);
+        var position = NodeLocator.PositionOf(r.Document, r.InDocument(pointer));
         return $"{r.Document.File.Path}:{position.Line}:{position.Column}";
     }
 

@@ -132,5 +132,6 @@ public static partial class RuleCatalog
         SnapshotNotCompleted, DisposeOnDelete, SavepointOutsideDirectory, InitialPathIgnored, AllowNonRestoredState, StatelessDiscardsState, CreatedSuspended, RestoreFromIncompleteSnapshot,
         ClusterSavepointWithoutDir, ClusterSavepointGeneration, ClusterRestartNeedsSavepoint, ClusterParallelism, ClusterStaleFromSavepoint,
         DirectoryMovedUnderRunningJob, TriggerNonceReused, NonceLowered, ResourceDeleted, SuppressionAdded,
+        BlueGreenTemplate, BlueGreenNeedsSavepointDir, FlinkVersionAfterLastStateSuspend, ClusterModeSwitch, DeploymentNameChanged, UpgradeDropsState, ClaimSharedReadWriteOnce, SubPathSplitsDirectory, KeyUnknownToFlinkVersion,
     ];
 }

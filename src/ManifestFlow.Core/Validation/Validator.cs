@@ -18,7 +18,7 @@ public static class Validator
     public const string IgnoreAnnotation = FlinkResource.IgnoreAnnotation;
 
     private static readonly IResourceCheck[] Checks =
-        [new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck()];
+        [new DirectoryCheck(), new OperatorCheck(), new SnapshotCheck(), new RestoreCheck(), new ClusterCheck(), new BlueGreenCheck(), new SpecChangeCheck(), new SharedStorageCheck()];
 
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
     {
@@ -68,6 +68,10 @@ public static class Validator
                 notResources.Add(document);
             }
         }
+        var written = resources.Count;
+        // A blue/green deployment's template is checked as the FlinkDeployment the operator makes of it;
+        // it is in the index (a snapshot of NAME-blue finds it), not among the documents written.
+        resources.AddRange(resources.Select(BlueGreenTemplate.Of).OfType<FlinkResource>().ToList());
         // The index is built once over the complete list: every check reads the same one.
         var context = new ValidationContext(resources);
         foreach (var document in notResources)
@@ -75,14 +79,14 @@ public static class Validator
             context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
                 $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
         }
-        ReportDuplicates(resources, context);
+        ReportDuplicates(resources.GetRange(0, written), context);
         var findings = context.Diagnostics.Concat(CheckAll(resources, context.Index, new SchemaCheck(schemas ?? SchemaSet.Embedded), chunkSize)).ToList();
         var suppressed = new List<Diagnostic>();
         diagnostics.AddRange(Suppressions.Apply(findings, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
+        return new Result(kept, fileCount, written, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
     }
 
     /// <summary>Resources checked per context: enough that a context's caches pay, small enough to share out.</summary>
@@ -103,7 +107,11 @@ public static class Validator
             {
                 // Every resource, not only the kinds the other checks understand: a FlinkBlueGreenDeployment, or
                 // any kind whose CRD came with --crd, is checked against its schema too.
-                schemaCheck.Check(resource, context);
+                // A blue/green template is checked against the blue/green CRD, which holds its schema: once.
+                if (resource.BlueGreen is null)
+                {
+                    schemaCheck.Check(resource, context);
+                }
                 if (resource.Kind == ResourceKind.Other)
                 {
                     continue;

@@ -97,7 +97,7 @@ public sealed class OperationPeerTests
 
     private static GoldenCase Operation(string name) => GoldenCase.Get("operations/" + name);
 
-    private static bool IsTarget(JsonNode? value) => value?["kind"]?.ToString() is "FlinkDeployment" or "FlinkCluster" or "FlinkSessionJob";
+    private static bool IsTarget(JsonNode? value) => value?["kind"]?.ToString() is "FlinkDeployment" or "FlinkCluster" or "FlinkSessionJob" or "FlinkBlueGreenDeployment";
 
     /// <summary>The target's own document, written alone so kubectl patches only it.</summary>
     private static string TargetDocument(string dir, string name)
