@@ -6,6 +6,7 @@ using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
 using ManifestFlow.Core.Output;
 using ManifestFlow.Core.Pipeline;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("PATHS") { Description = "files or directories (*.yaml, *.yml, *.json), or - for stdin; default: the current directory", Arity = ArgumentArity.ZeroOrMore };
         // String options parsed here, not Option<enum>: System.CommandLine's generic code over an enum of
         // ours cannot be precompiled and was jitted (20 methods) on every start.
-        var format = new Option<string>("--format", "-o") { Description = "text, json, sarif or github", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-o") { Description = "text, json, sarif, github or junit", DefaultValueFactory = _ => "text" };
         var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default) or warning" };
         var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
         var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
@@ -34,7 +35,7 @@ internal static class ValidateCommand
     {
         if (ParseFormat(formatName) is not { } format)
         {
-            return new DiagnosticReporter(console.StandardError).Usage($"--format takes text, json, sarif or github, not '{formatName}'");
+            return new DiagnosticReporter(console.StandardError).Usage($"--format takes text, json, sarif, github or junit, not '{formatName}'");
         }
         var failOn = failOnName is null ? null : ParseFailOn(failOnName);
         if (failOnName is not null && failOn is null)
@@ -45,9 +46,17 @@ internal static class ValidateCommand
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
         var workspace = Workspace.Read(input.Files, limits, input.Errors);
         var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits });
-        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
+        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources)
+        {
+            Suppressed = outcome.Suppressed,
+            RulesOff = RulesOff(outcome.Configuration),
+            FailOn = outcome.Configuration.EffectiveFailOn,
+            Checked = outcome.Parsed.Select(r => (r.Document.File.Path, r.Ref)).ToList(),
+        };
 
-        var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory, ToolVersion.Current);
+        // Text and JSON name files as typed; the reports tools place on a repository's files use its root.
+        var reportPaths = new ReportPaths(console.WorkingDirectory, ReportRoot.Of(console.WorkingDirectory));
+        var output = DiagnosticRenderer.Render(report, format, reportPaths, ToolVersion.Current);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
         console.StandardOutput.Flush();
         console.StandardError.WriteLine(report.Summary);
@@ -65,6 +74,7 @@ internal static class ValidateCommand
         "json" => DiagnosticFormat.Json,
         "sarif" => DiagnosticFormat.Sarif,
         "github" => DiagnosticFormat.Github,
+        "junit" => DiagnosticFormat.Junit,
         _ => null,
     };
 
@@ -74,6 +84,11 @@ internal static class ValidateCommand
         "warning" => Severity.Warning,
         _ => null,
     };
+
+    /// <summary>The rules this run turned off: disabled ones, and with --only every other (unreadable input cannot be turned off).</summary>
+    private static HashSet<string> RulesOff(RunConfiguration configuration) =>
+        RuleCatalog.All.Where(r => !r.InputUnreadable && (configuration.Disabled.Contains(r.Id) || (configuration.Only.Count > 0 && !configuration.Only.Contains(r.Id))))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Ids(string[] values) =>
         values.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);

@@ -29,7 +29,7 @@ public static class Validator
         public bool Unreadable => Diagnostics.Any(Catalog.IsUnreadableInput);
 
         /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid.</summary>
-        public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
+        public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
     }
 
     public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null)
@@ -73,12 +73,12 @@ public static class Validator
                 check.Check(resource, context);
             }
         }
-        var suppressed = new List<Diagnostic>();
+        var suppressed = new List<SuppressedFinding>();
         diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
+        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(s => disabled is null || !disabled.Contains(s.Finding.RuleId)).ToList() };
     }
 
     /// <summary>
