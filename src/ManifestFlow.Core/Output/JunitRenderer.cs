@@ -28,13 +28,13 @@ public static class JunitRenderer
             }
             return cases;
         }
-        foreach (var d in report.Diagnostics)
+        // Reported and suppressed findings in one order (file, line, column), as in the other reports.
+        var findings = report.Diagnostics.Select(d => (Finding: d, Reason: (string?)null))
+            .Concat(report.Suppressed.Select(s => (s.Finding, (string?)s.Reason))).ToList();
+        findings.Sort((a, b) => Diagnostic.Compare(a.Finding, b.Finding));
+        foreach (var (d, reason) in findings)
         {
-            Suite(d.File).Add(new Case(CaseName(d, paths), d, d.Severity >= report.FailOn));
-        }
-        foreach (var s in report.Suppressed)
-        {
-            Suite(s.Finding.File).Add(new Case(CaseName(s.Finding, paths), s.Finding, false) { SuppressedBecause = s.Reason });
+            Suite(d.File).Add(new Case(CaseName(d, paths), d, reason is null && d.Severity >= report.FailOn) { SuppressedBecause = reason });
         }
         foreach (var (file, resource) in report.Checked)
         {
