@@ -25,7 +25,7 @@ internal static class OverlayBase
     public static Resolution Resolve(string file, string overlay)
     {
         var fromOverlay = Path.GetRelativePath(overlay, file);
-        if (!fromOverlay.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(fromOverlay))
+        if (IsBelow(fromOverlay))
         {
             return new Resolution(Slashes(fromOverlay), null);
         }
@@ -40,7 +40,7 @@ internal static class OverlayBase
         }
         var shown = Path.GetFileName(kustomization);
         var inside = Path.GetRelativePath(directory, overlay);
-        if (!inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside))
+        if (IsBelow(inside) || inside == ".")
         {
             return new Resolution(null, $"--out is inside the base {directory} that lists {name}; kustomize refuses an overlay inside its own base; choose a directory beside the base, for example {Path.Combine(Path.GetDirectoryName(directory) ?? directory, "restore")}");
         }
@@ -62,6 +62,10 @@ internal static class OverlayBase
         }
         return new Resolution(Slashes(Path.GetRelativePath(overlay, directory)), null);
     }
+
+    /// <summary>A relative path that stays at or below its start ("..x.yaml" is a name, not a step up).</summary>
+    private static bool IsBelow(string relative) =>
+        !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static string Slashes(string path) => path.Replace(Path.DirectorySeparatorChar, '/');
 }
