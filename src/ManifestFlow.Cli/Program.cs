@@ -7,6 +7,13 @@ internal static class Program
     public static int Main(string[] args)
     {
         Prewarm.Start(args);
-        return CommandLine.Run(args, CliConsole.System());
+        try
+        {
+            return CommandLine.Run(args, CliConsole.System());
+        }
+        finally
+        {
+            Prewarm.Finish();
+        }
     }
 }

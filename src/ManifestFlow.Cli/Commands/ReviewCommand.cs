@@ -42,8 +42,8 @@ internal static class ReviewCommand
             return report.Fail(errors, ExitCodes.UsageOrInput);
         }
         var request = new Session.Request(RunConfiguration.Default) { Limits = limits };
-        var baseOutcome = Session.Validate(Workspace.Read(before, limits), request);
-        var headOutcome = Session.Validate(Workspace.Read(after, limits), request);
+        var baseOutcome = Session.Validate(Workspace.Read(before, limits, keepTrees: false), request);
+        var headOutcome = Session.Validate(Workspace.Read(after, limits, keepTrees: false), request);
         if (baseOutcome.Unreadable || headOutcome.Unreadable)
         {
             // An unreadable file is not a removed resource: the review would be of something else.

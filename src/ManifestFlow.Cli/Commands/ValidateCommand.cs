@@ -44,7 +44,7 @@ internal static class ValidateCommand
         }
         var limits = ReadLimits.Default;
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
-        var workspace = Workspace.Read(input.Files, limits, input.Errors);
+        var workspace = Workspace.Read(input.Files, limits, input.Errors, keepTrees: false);
         var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits });
         var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources)
         {

@@ -6,74 +6,37 @@ using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Checks;
 
-/// <summary>Everything the checks read — all resources of the input, for cross-references — and where findings go.</summary>
-public sealed class ValidationContext(IReadOnlyList<FlinkResource> resources)
+/// <summary>
+/// Everything the checks read — all resources of the input, through one shared <see cref="ResourceIndex"/>
+/// for cross-references — and where findings go. One context is used by one thread; several contexts
+/// may share an index and check resources in parallel.
+/// </summary>
+public sealed class ValidationContext(ResourceIndex index)
 {
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly HashSet<Diagnostic> _reported = [];
     private readonly Dictionary<FlinkResource, FlinkConfiguration> _configurations = new(ReferenceEqualityComparer.Instance);
-    private Dictionary<ResourceKey, List<FlinkResource>>? _byNamespace;
-    private Dictionary<ResourceKey, FlinkResource>? _byName;
-    private readonly Dictionary<ResourceKey, List<FlinkResource>> _mayShare = [];
 
-    public IReadOnlyList<FlinkResource> Resources { get; } = resources;
+    public ValidationContext(IReadOnlyList<FlinkResource> resources) : this(new ResourceIndex(resources))
+    {
+    }
+
+    public ResourceIndex Index { get; } = index;
+
+    public IReadOnlyList<FlinkResource> Resources => Index.Resources;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-    /// <summary>The resources of a kind in a namespace (indexed once: large repositories have thousands).</summary>
-    public IReadOnlyList<FlinkResource> InNamespace(ResourceKind kind, string ns)
-    {
-        if (_byNamespace is null)
-        {
-            _byNamespace = [];
-            foreach (var r in Resources)
-            {
-                var key = new ResourceKey(r.Kind, r.Namespace, "");
-                if (!_byNamespace.TryGetValue(key, out var list))
-                {
-                    _byNamespace[key] = list = [];
-                }
-                list.Add(r);
-            }
-        }
-        return _byNamespace.TryGetValue(new ResourceKey(kind, ns, ""), out var found) ? found : [];
-    }
+    /// <summary>The resources of a kind in a namespace.</summary>
+    public IReadOnlyList<FlinkResource> InNamespace(ResourceKind kind, string ns) => Index.InNamespace(kind, ns);
 
     /// <summary>
-    /// The resources of a kind that may end up in namespace <paramref name="ns"/>: a resource without
-    /// metadata.namespace lands in whatever namespace it is applied to, so it may meet any namespace, and
-    /// one with no namespace may meet every resource. Only this set can prove a reference absent.
+    /// The resources of a kind that may end up in namespace <paramref name="ns"/> (see
+    /// <see cref="ResourceIndex.MayShareNamespace"/>). Only this set can prove a reference absent.
     /// </summary>
-    public IReadOnlyList<FlinkResource> MayShareNamespace(ResourceKind kind, string ns)
-    {
-        var key = new ResourceKey(kind, ns, "");
-        if (!_mayShare.TryGetValue(key, out var found))
-        {
-            found = [];
-            foreach (var r in Resources)
-            {
-                if (r.Kind == kind && (ns.Length == 0 || r.Namespace.Length == 0 || r.Namespace == ns))
-                {
-                    found.Add(r);
-                }
-            }
-            _mayShare[key] = found;
-        }
-        return found;
-    }
+    public IReadOnlyList<FlinkResource> MayShareNamespace(ResourceKind kind, string ns) => Index.MayShareNamespace(kind, ns);
 
-    public FlinkResource? Find(ResourceKind kind, string ns, string name)
-    {
-        if (_byName is null)
-        {
-            _byName = [];
-            foreach (var r in Resources)
-            {
-                _byName.TryAdd(new ResourceKey(r.Kind, r.Namespace, r.Name), r);
-            }
-        }
-        return _byName.TryGetValue(new ResourceKey(kind, ns, name), out var found) ? found : null;
-    }
+    public FlinkResource? Find(ResourceKind kind, string ns, string name) => Index.Find(kind, ns, name);
 
     /// <summary>The session cluster a FlinkSessionJob runs on, when the input holds it.</summary>
     public FlinkResource? SessionCluster(FlinkResource job) =>

@@ -36,9 +36,11 @@ public static class JunitRenderer
         {
             Suite(d.File).Add(new Case(CaseName(d, paths), d, reason is null && d.Severity >= report.FailOn) { SuppressedBecause = reason });
         }
+        // By reference, one lookup per resource: a finding names the very resource it was reported on.
+        var withFindings = new HashSet<object>(findings.Select(f => f.Finding.Resource).OfType<object>(), ReferenceEqualityComparer.Instance);
         foreach (var (file, resource) in report.Checked)
         {
-            if (!report.Diagnostics.Concat(report.Suppressed.Select(s => s.Finding)).Any(d => ReferenceEquals(d.Resource, resource)))
+            if (!withFindings.Contains(resource))
             {
                 Suite(file).Add(new Case($"{resource}: no findings", null, false));
             }

@@ -33,12 +33,16 @@ public sealed class Workspace
     public int FileCount { get; }
 
     /// <summary>Files are parsed in parallel (parsing dominates and files are independent), in input order.</summary>
-    public static Workspace Read(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlyList<Diagnostic>? earlierErrors = null)
+    /// <param name="keepTrees">
+    /// False for a run that only reports (validate, review): documents are kept <see cref="SourceDocument.Detached"/>,
+    /// so a large repository costs its values, not its node trees. A run that edits keeps them: it needs them.
+    /// </param>
+    public static Workspace Read(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlyList<Diagnostic>? earlierErrors = null, bool keepTrees = true)
     {
         var documents = new List<SourceDocument>();
         var errors = new List<Diagnostic>(earlierErrors ?? []);
         var byFile = new Dictionary<SourceFile, IReadOnlyList<SourceDocument>>(ReferenceEqualityComparer.Instance);
-        var reads = OrderedParallel.Map(files, file => YamlStreamReader.Read(file, limits));
+        var reads = OrderedParallel.Map(files, file => keepTrees ? YamlStreamReader.Read(file, limits) : Detach(YamlStreamReader.Read(file, limits), limits));
         for (var i = 0; i < files.Count; i++)
         {
             errors.AddRange(reads[i].Errors);
@@ -47,6 +51,9 @@ public sealed class Workspace
         }
         return new Workspace(documents, errors, files.Count + (earlierErrors?.Count ?? 0), (changes, l) => RewriteFiles(byFile, changes, l));
     }
+
+    private static YamlStreamReader.Result Detach(YamlStreamReader.Result read, ReadLimits limits) =>
+        read with { Documents = [.. read.Documents.Select(d => d.Detached(limits))] };
 
     /// <summary>The items of a ResourceList (one per item node of <paramref name="list"/>), edited inside the list's own text.</summary>
     public static Workspace OfResourceList(SourceDocument list) =>

@@ -44,9 +44,15 @@ public static partial class Suppressions
             }
             ignored[resource] = ids;
         }
+        // By reference: a finding names the very resource it was reported on (one lookup, not a scan per finding).
+        var owners = new Dictionary<object, FlinkResource>(ReferenceEqualityComparer.Instance);
+        foreach (var resource in resources)
+        {
+            owners.TryAdd(resource.Ref, resource);
+        }
         foreach (var diagnostic in diagnostics)
         {
-            var owner = resources.FirstOrDefault(r => ReferenceEquals(r.Ref, diagnostic.Resource));
+            var owner = diagnostic.Resource is { } reference && owners.TryGetValue(reference, out var found) ? found : null;
             if (owner is null || !ignored.TryGetValue(owner, out var ids) || !ids.TryGetValue(diagnostic.RuleId, out var reason))
             {
                 yield return diagnostic;

@@ -46,39 +46,69 @@ public static class Validator
     }
 
     /// <summary>Validates documents already read (for example the items of a KRM ResourceList).</summary>
-    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null)
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null) =>
+        Validate(documents, readErrors, fileCount, disabled, ChunkSize);
+
+    /// <param name="chunkSize">Resources per parallel chunk; tests vary it to prove the findings do not depend on it.</param>
+    internal static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled, int chunkSize)
     {
         var diagnostics = readErrors.ToList();
         var resources = new List<FlinkResource>();
-        var context = new ValidationContext(resources);
+        var notResources = new List<SourceDocument>();
+        foreach (var document in documents.Where(d => !d.IsEmpty))
         {
-            foreach (var document in documents.Where(d => !d.IsEmpty))
+            if (FlinkResource.From(document) is { } resource)
             {
-                if (FlinkResource.From(document) is { } resource)
-                {
-                    resources.Add(resource);
-                }
-                else if (!IsOtherConfiguration(document))
-                {
-                    context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
-                        $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
-                }
+                resources.Add(resource);
             }
+            else if (!IsOtherConfiguration(document))
+            {
+                notResources.Add(document);
+            }
+        }
+        // The index is built once over the complete list: every check reads the same one.
+        var context = new ValidationContext(resources);
+        foreach (var document in notResources)
+        {
+            context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
+                $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
         }
         ReportDuplicates(resources, context);
-        foreach (var resource in resources.Where(r => r.Kind != ResourceKind.Other))
-        {
-            foreach (var check in Checks)
-            {
-                check.Check(resource, context);
-            }
-        }
+        var findings = context.Diagnostics.Concat(CheckAll(resources, context.Index, chunkSize)).ToList();
         var suppressed = new List<SuppressedFinding>();
-        diagnostics.AddRange(Suppressions.Apply(context.Diagnostics, resources, suppressed));
+        diagnostics.AddRange(Suppressions.Apply(findings, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
         return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(s => disabled is null || !disabled.Contains(s.Finding.RuleId)).ToList() };
+    }
+
+    /// <summary>Resources checked per context: enough that a context's caches pay, small enough to share out.</summary>
+    private const int ChunkSize = 64;
+
+    /// <summary>
+    /// Runs every check over every resource, chunks of resources in parallel (each chunk its own context
+    /// over the shared index), and returns the findings in resource order — as one thread would, so the
+    /// output never depends on scheduling. A finding two chunks both report is kept once.
+    /// </summary>
+    private static List<Diagnostic> CheckAll(List<FlinkResource> resources, ResourceIndex index, int chunkSize)
+    {
+        var checkable = resources.Where(r => r.Kind != ResourceKind.Other).ToList();
+        var chunks = checkable.Chunk(chunkSize).ToList();
+        var perChunk = OrderedParallel.Map(chunks, chunk =>
+        {
+            var context = new ValidationContext(index);
+            foreach (var resource in chunk)
+            {
+                foreach (var check in Checks)
+                {
+                    check.Check(resource, context);
+                }
+            }
+            return context.Diagnostics;
+        });
+        var seen = new HashSet<Diagnostic>();
+        return perChunk.SelectMany(d => d).Where(d => d.Resource is null || seen.Add(d)).ToList();
     }
 
     /// <summary>

@@ -29,6 +29,15 @@ public sealed class SourceFile
         LineEnding = crlf >= 0 && crlf + 1 == lf ? "\r\n" : "\n";
     }
 
+    private IReadOnlyList<DocumentTree>? _trees;
+
+    /// <summary>
+    /// The node trees of this file's documents, read again for <see cref="SourceDocument.Detached"/> documents
+    /// and kept (one read however many of its documents need theirs). Not counted as a parse of the input.
+    /// </summary>
+    internal IReadOnlyList<DocumentTree> TreesOf(ReadLimits limits) =>
+        LazyInitializer.EnsureInitialized(ref _trees, () => YamlStreamReader.ReadTrees(this, limits));
+
     /// <summary>The path as the user gave it (or "-" / "&lt;stdin&gt;"), used in every message.</summary>
     public string Path { get; }
 

@@ -23,8 +23,16 @@ public static partial class YamlStreamReader
 
     public static Result Read(SourceFile file, ReadLimits? limits = null)
     {
-        limits ??= ReadLimits.Default;
         Observer.Value?.Invoke(file);
+        return ReadUnobserved(file, limits ?? ReadLimits.Default);
+    }
+
+    /// <summary>The node trees of a file read before (see <see cref="SourceDocument.Detached"/>).</summary>
+    internal static IReadOnlyList<DocumentTree> ReadTrees(SourceFile file, ReadLimits limits) =>
+        [.. ReadUnobserved(file, limits).Documents.Select(d => new DocumentTree(d.Root, d.AliasesByTarget))];
+
+    private static Result ReadUnobserved(SourceFile file, ReadLimits limits)
+    {
         var control = FindControlCharacter(file.Text);
         if (control >= 0)
         {
