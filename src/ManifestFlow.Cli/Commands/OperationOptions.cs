@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace ManifestFlow.Cli.Commands;
 
 /// <summary>The arguments every operation command shares: inputs, target and output form.</summary>
-internal sealed record OperationOptions(Argument<string[]> Paths, Option<string> Deployment, Option<string?> Namespace, Option<string> Emit, Option<string?> Out, Option<bool> InPlace, Option<string> PlanFormat)
+internal sealed record OperationOptions(Argument<string[]> Paths, Option<string> Deployment, Option<string?> Namespace, Option<string> Emit, Option<string?> Out, Option<bool> InPlace, Option<string> PlanFormat, Option<bool> Force)
 {
     public static OperationOptions AddTo(Command command)
     {
@@ -12,9 +12,10 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
             new Option<string>("--deployment", "-d") { Description = "the FlinkDeployment, FlinkSessionJob or FlinkCluster to act on", Required = true },
             new Option<string?>("--namespace", "-n") { Description = "its namespace, when the name is not unique" },
             new Option<string>("--emit") { Description = "manifest (changed and new documents), patch (RFC 6902) or kustomize (overlay in --out)", DefaultValueFactory = _ => "manifest" },
-            new Option<string?>("--out") { Description = "directory for --emit kustomize" },
+            new Option<string?>("--out") { Description = "directory for --emit kustomize: it references the manifest (inside --out) or the base directory listing it, and must be empty unless --force" },
             new Option<bool>("--in-place", "-i") { Description = "edit the source files instead (new resources are written next to the target's file)" },
-            new Option<string>("--plan") { Description = "plan on stderr: text or json", DefaultValueFactory = _ => "text" });
+            new Option<string>("--plan") { Description = "plan on stderr: text or json", DefaultValueFactory = _ => "text" },
+            new Option<bool>("--force") { Description = "with --emit kustomize: write into an --out directory that already holds files" });
         command.Arguments.Add(common.Paths);
         command.Options.Add(common.Deployment);
         command.Options.Add(common.Namespace);
@@ -22,6 +23,7 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
         command.Options.Add(common.Out);
         command.Options.Add(common.InPlace);
         command.Options.Add(common.PlanFormat);
+        command.Options.Add(common.Force);
         common.Emit.OneOf("manifest", "patch", "kustomize");
         common.PlanFormat.OneOf("text", "json");
         return common;
@@ -32,5 +34,5 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
     public string? TargetNamespace(ParseResult r) => r.GetValue(Namespace);
 
     public OperationRunner.Options Output(ParseResult r) =>
-        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!);
+        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!) { Force = r.GetValue(Force) };
 }

@@ -4,6 +4,7 @@ using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Operations;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Planning;
@@ -18,7 +19,11 @@ namespace ManifestFlow.Cli.Commands;
 /// </summary>
 internal static class OperationRunner
 {
-    public sealed record Options(string[] Paths, string Emit, string? Out, bool InPlace, string PlanFormat);
+    public sealed record Options(string[] Paths, string Emit, string? Out, bool InPlace, string PlanFormat)
+    {
+        /// <summary>--force: write the overlay into a directory that already holds files.</summary>
+        public bool Force { get; init; }
+    }
 
     public static int Run(CliConsole console, Options options, OperationRequest request)
     {
@@ -31,6 +36,11 @@ internal static class OperationRunner
         if (options.InPlace && options.Emit == "kustomize")
         {
             return report.Usage("--in-place and --emit kustomize are alternatives");
+        }
+        if (options.Emit == "kustomize" && !options.Force && Path.GetFullPath(options.Out!, console.WorkingDirectory) is var overlay &&
+            Directory.Exists(overlay) && Directory.EnumerateFileSystemEntries(overlay).Any())
+        {
+            return report.Usage($"--out {options.Out} is not empty; choose a new directory for the overlay, or pass --force to write into it (files of the same names are replaced)");
         }
         var reader = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory);
         var input = reader.Read(options.Paths.Length == 0 ? ["."] : options.Paths);
@@ -69,7 +79,7 @@ internal static class OperationRunner
         }
         if (options.Emit == "kustomize")
         {
-            return WriteOverlay(console, plan, original, options.Out!, report);
+            return WriteOverlay(console, plan, options.Out!, report);
         }
         var text = options.Emit == "patch"
             ? plan.Steps.Count == 0 && plan.NewResources.Count > 0 ? string.Join("---\n", plan.NewResources.Select(r => r.Yaml)) : PlanEmitter.PatchJson(plan)
@@ -110,7 +120,7 @@ internal static class OperationRunner
         return Finish(transaction, report);
     }
 
-    private static int WriteOverlay(CliConsole console, Plan plan, IReadOnlyList<SourceDocument> documents, string outDirectory, DiagnosticReporter report)
+    private static int WriteOverlay(CliConsole console, Plan plan, string outDirectory, DiagnosticReporter report)
     {
         var root = Path.GetFullPath(outDirectory, console.WorkingDirectory);
         if (File.Exists(root) && !Directory.Exists(root))
@@ -122,7 +132,18 @@ internal static class OperationRunner
         {
             return report.Fail(names, ExitCodes.Failed);
         }
-        var files = PlanEmitter.Kustomize(plan, documents);
+        var file = plan.Target.Document.File.Path;
+        if (file == InputReader.StdinName)
+        {
+            return report.Usage("--emit kustomize references the manifest's file, and standard input has none; name the manifest files");
+        }
+        var resolution = OverlayBase.Resolve(Path.GetFullPath(file, console.WorkingDirectory), Path.TrimEndingDirectorySeparator(root));
+        if (resolution.Entry is not { } entry)
+        {
+            var at = plan.Target.Document.LocationOf(JsonPointer.Root);
+            return report.Fail([new Diagnostic(Catalog.OperationRefused, Severity.Error, $"cannot write a Kustomize overlay: {resolution.Problem}; nothing was written", at.File, at.Line, at.Column, Resource: plan.Target.Ref)], ExitCodes.Failed);
+        }
+        var files = PlanEmitter.Kustomize(plan, entry);
         foreach (var (name, _) in files)
         {
             var full = Path.GetFullPath(Path.Combine(root, name));

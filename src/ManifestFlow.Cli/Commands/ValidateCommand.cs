@@ -19,7 +19,7 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("PATHS") { Description = "files or directories (*.yaml, *.yml, *.json), or - for stdin; default: the current directory", Arity = ArgumentArity.ZeroOrMore };
         // String options parsed here, not Option<enum>: System.CommandLine's generic code over an enum of
         // ours cannot be precompiled and was jitted (20 methods) on every start.
-        var format = new Option<string>("--format", "-o") { Description = "report format: text, json, sarif (code scanning) or github (workflow annotations)", DefaultValueFactory = _ => "text" }.OneOf("text", "json", "sarif", "github");
+        var format = new Option<string>("--format", "-o") { Description = "report format: text, json, sarif (code scanning), github (workflow annotations) or junit (GitLab, Jenkins)", DefaultValueFactory = _ => "text" }.OneOf("text", "json", "sarif", "github", "junit");
         var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default), warning, or none (report only; unreadable input still exits 2)" }.OneOf("error", "warning", "none");
         var disable = new Option<string[]>("--disable") { Description = "rule ids or names to skip (repeatable or comma-separated; 'manifestflow rules' lists them)", HelpName = "RULE" };
         var only = new Option<string[]>("--only") { Description = "report only these rule ids or names (repeatable or comma-separated)", HelpName = "RULE" };
@@ -54,12 +54,19 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrInput;
         }
         var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
-        var workspace = Workspace.Read(input.Files, limits, input.Errors);
-        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, disabled.Ids, selected.Ids)) { Limits = limits });
-        var crd = CrdOption.Create();
-        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
+        var workspace = Workspace.Read(input.Files, limits, input.Errors, keepTrees: false);
+        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, disabled.Ids, selected.Ids)) { Limits = limits, Schemas = schemas });
+        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources)
+        {
+            Suppressed = outcome.Suppressed,
+            RulesOff = RulesOff(outcome.Configuration),
+            FailOn = outcome.Configuration.EffectiveFailOn,
+            Checked = outcome.Parsed.Select(r => (r.Document.File.Path, r.Ref)).ToList(),
+        };
 
-        var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory, ToolVersion.Current);
+        // Text and JSON name files as typed; the reports tools place on a repository's files use its root.
+        var reportPaths = new ReportPaths(console.WorkingDirectory, ReportRoot.Of(console.WorkingDirectory));
+        var output = DiagnosticRenderer.Render(report, format, reportPaths, ToolVersion.Current);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));
         console.StandardOutput.Flush();
         console.StandardError.WriteLine(report.Summary);
@@ -77,6 +84,7 @@ internal static class ValidateCommand
         "json" => DiagnosticFormat.Json,
         "sarif" => DiagnosticFormat.Sarif,
         "github" => DiagnosticFormat.Github,
+        "junit" => DiagnosticFormat.Junit,
         _ => null,
     };
 
@@ -88,4 +96,9 @@ internal static class ValidateCommand
     };
 
     private static IEnumerable<string> RuleCompletions() => RuleCatalog.All.Select(r => r.Id).Concat(RuleCatalog.All.Select(r => r.Name));
+
+    /// <summary>The rules this run turned off: disabled ones, and with --only every other (unreadable input cannot be turned off).</summary>
+    private static HashSet<string> RulesOff(RunConfiguration configuration) =>
+        RuleCatalog.All.Where(r => !r.InputUnreadable && (configuration.Disabled.Contains(r.Id) || (configuration.Only.Count > 0 && !configuration.Only.Contains(r.Id))))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 }

@@ -15,13 +15,15 @@ namespace ManifestFlow.Core.Krm;
 /// <summary>
 /// A KRM function over a ResourceList (kpt, kustomize): items are edited in place inside the list's own
 /// text, so comments, order and formatting of every item survive; internal annotations are never
-/// touched; results carry severity, resourceRef, field, file and the position as tags.
+/// touched; results carry severity, resourceRef, field and file (the user's path, from the orchestrator's
+/// annotations) — never a line of the ResourceList.
 /// </summary>
 public static class KrmResourceList
 {
     private const string PathAnnotation = "internal.config.kubernetes.io/path";
     private const string LegacyPathAnnotation = "config.kubernetes.io/path";
     private const string IndexAnnotation = "internal.config.kubernetes.io/index";
+    private const string LegacyIndexAnnotation = "config.kubernetes.io/index";
 
     public sealed record Result(string? Output, bool Failed, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<Plan> Plans);
 
@@ -126,16 +128,15 @@ public static class KrmResourceList
             var path = annotations?[PathAnnotation]?.AsText() ?? annotations?[LegacyPathAnnotation]?.AsText();
             if (path is not null)
             {
-                var index = int.TryParse(annotations![IndexAnnotation]?.AsText(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+                var indexText = annotations![IndexAnnotation]?.AsText() ?? annotations[LegacyIndexAnnotation]?.AsText();
+                var index = int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
                 result["file"] = new JsonObject { ["path"] = path, ["index"] = index };
             }
         }
-        result["tags"] = new JsonObject
-        {
-            ["ruleId"] = d.RuleId,
-            ["line"] = d.Line.ToString(CultureInfo.InvariantCulture),
-            ["column"] = d.Column.ToString(CultureInfo.InvariantCulture),
-        };
+        // No line or column: the finding's position is in the ResourceList the orchestrator serialised, not
+        // in the user's file, and a line of one read as a line of the other sends people to the wrong place.
+        // file (config.kubernetes.io/path and index) and field.path are what point into the user's file.
+        result["tags"] = new JsonObject { ["ruleId"] = d.RuleId };
         return result;
     }
 

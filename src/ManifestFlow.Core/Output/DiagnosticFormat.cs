@@ -6,4 +6,5 @@ public enum DiagnosticFormat
     Json,
     Sarif,
     Github,
+    Junit,
 }

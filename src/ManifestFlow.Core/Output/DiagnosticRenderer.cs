@@ -3,21 +3,22 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ManifestFlow.Core.Diagnostics;
-using ManifestFlow.Core.Rules;
 
 namespace ManifestFlow.Core.Output;
 
-/// <summary>Renders findings for terminals and pre-commit (text), scripts (json), code scanning (SARIF 2.1.0) and GitHub Actions annotations.</summary>
+/// <summary>Renders findings for terminals and pre-commit (text), scripts (json), code scanning (SARIF 2.1.0), GitHub Actions annotations and CI test reports (JUnit XML).</summary>
 public static class DiagnosticRenderer
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <param name="paths">The working directory and the repository root: SARIF, GitHub and JUnit paths are relative to the root.</param>
     /// <param name="toolVersion">The tool's version, for SARIF's tool.driver.version (the core knows no build metadata).</param>
-    public static string Render(ValidationReport report, DiagnosticFormat format, string baseDirectory, string toolVersion) => format switch
+    public static string Render(ValidationReport report, DiagnosticFormat format, ReportPaths paths, string toolVersion) => format switch
     {
         DiagnosticFormat.Json => Json(report),
-        DiagnosticFormat.Sarif => Sarif(report, baseDirectory, toolVersion),
-        DiagnosticFormat.Github => Github(report, baseDirectory),
+        DiagnosticFormat.Sarif => SarifRenderer.Render(report, paths, toolVersion),
+        DiagnosticFormat.Junit => JunitRenderer.Render(report, paths),
+        DiagnosticFormat.Github => Github(report, paths),
         _ => Text(report),
     };
 
@@ -59,106 +60,34 @@ public static class DiagnosticRenderer
         var root = new JsonObject
         {
             ["diagnostics"] = diagnostics,
-            ["summary"] = new JsonObject { ["files"] = report.Files, ["resources"] = report.Resources, ["errors"] = report.Errors, ["warnings"] = report.Warnings },
+            ["summary"] = new JsonObject
+            {
+                ["files"] = report.Files,
+                ["resources"] = report.Resources,
+                ["errors"] = report.Errors,
+                ["warnings"] = report.Warnings,
+                ["infos"] = report.Infos,
+                ["suppressed"] = report.Suppressed.Count,
+            },
         };
         return root.ToJsonString(Indented) + "\n";
     }
 
-    public static string Sarif(ValidationReport report, string baseDirectory, string toolVersion)
-    {
-        var rules = RuleCatalog.All;
-        var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var results = new JsonArray();
-        foreach (var d in report.Diagnostics)
-        {
-            var result = new JsonObject
-            {
-                ["ruleId"] = d.RuleId,
-                ["level"] = Level(d.Severity),
-                ["message"] = new JsonObject { ["text"] = Redaction.Text(d.Message) },
-                ["locations"] = new JsonArray(new JsonObject
-                {
-                    ["physicalLocation"] = new JsonObject
-                    {
-                        ["artifactLocation"] = new JsonObject { ["uri"] = RelativeUri(d.File, baseDirectory) },
-                        ["region"] = new JsonObject { ["startLine"] = Math.Max(1, d.Line), ["startColumn"] = Math.Max(1, d.Column) },
-                    },
-                    ["logicalLocations"] = d.Resource is null ? null : new JsonArray(new JsonObject
-                    {
-                        ["fullyQualifiedName"] = $"{d.Resource}{d.Pointer}",
-                        ["kind"] = "resource",
-                    }),
-                }),
-            };
-            if (index.TryGetValue(d.RuleId, out var i))
-            {
-                result["ruleIndex"] = i;
-            }
-            results.Add((JsonNode)result);
-        }
-        var sarif = new JsonObject
-        {
-            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-            ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject
-                {
-                    ["driver"] = new JsonObject
-                    {
-                        ["name"] = "ManifestFlow",
-                        ["version"] = toolVersion,
-                        ["rules"] = new JsonArray(rules.Select(SarifRule).ToArray<JsonNode?>()),
-                    },
-                },
-                ["results"] = results,
-            }),
-        };
-        return sarif.ToJsonString(Indented) + "\n";
-    }
-
     /// <summary>GitHub Actions workflow commands: each finding becomes an annotation on the pull request.</summary>
-    public static string Github(ValidationReport report, string baseDirectory)
+    public static string Github(ValidationReport report, ReportPaths paths)
     {
         var b = new StringBuilder();
         foreach (var d in report.Diagnostics)
         {
             var command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
             b.Append("::").Append(command)
-                .Append(" file=").Append(Property(RelativeUri(d.File, baseDirectory)))
+                .Append(" file=").Append(Property(paths.Display(d.File)))
                 .Append(",line=").Append(Math.Max(1, d.Line))
                 .Append(",col=").Append(Math.Max(1, d.Column))
                 .Append(",title=").Append(Property(d.RuleId + (d.Resource is null ? "" : $" {d.Resource}")))
                 .Append("::").Append(Data(Redaction.Text(d.Message))).Append('\n');
         }
         return b.ToString();
-    }
-
-    private static JsonObject SarifRule(Rule rule) => new()
-    {
-        ["id"] = rule.Id,
-        ["name"] = rule.Name,
-        ["shortDescription"] = new JsonObject { ["text"] = rule.Summary },
-        ["fullDescription"] = new JsonObject { ["text"] = rule.Summary + (rule.OperatorMessage is null ? "" : $" The operator says: \"{rule.OperatorMessage}\"") },
-        ["help"] = new JsonObject
-        {
-            ["text"] = rule.Help,
-            ["markdown"] = $"{rule.Help}\n\n{RuleExamples.Markdown(rule)}",
-        },
-        ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.Severity) },
-        ["properties"] = new JsonObject { ["category"] = rule.Category },
-    };
-
-    private static string Level(Severity severity) => severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };
-
-    private static string RelativeUri(string file, string baseDirectory)
-    {
-        if (file is "-" or "<stdin>")
-        {
-            return file;
-        }
-        var relative = Path.GetRelativePath(baseDirectory, Path.GetFullPath(file, baseDirectory));
-        return relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>GitHub's workflow-command escaping (%, CR, LF), then every other control or bidi character made visible.</summary>

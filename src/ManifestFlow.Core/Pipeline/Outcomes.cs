@@ -11,8 +11,8 @@ public sealed record ValidationOutcome(IReadOnlyList<Diagnostic> Diagnostics, in
     /// <summary>Every resource of the inputs, for front ends that compare trees (review).</summary>
     public IReadOnlyList<FlinkResource> Parsed { get; init; } = [];
 
-    /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid (review reports those a change's new suppression hides).</summary>
-    public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
+    /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid, with their reasons (SARIF records them; review reports those a change's new suppression hides).</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 

@@ -54,7 +54,7 @@ public static class Session
         var diagnostics = validation.Diagnostics.Concat(configured.Errors)
             .Where(d => config.Reports(d, Catalog.IsUnreadableInput(d))).ToList();
         diagnostics.Sort(Diagnostic.Compare);
-        return new ValidationOutcome(diagnostics, validation.Files, validation.Resources, validation.Unreadable, config) { Parsed = validation.Parsed, Suppressed = validation.Suppressed };
+        return new ValidationOutcome(diagnostics, validation.Files, validation.Resources, validation.Unreadable, config) { Parsed = validation.Parsed, Suppressed = validation.Suppressed.Where(s => config.Reports(s.Finding, false)).ToList() };
     }
 
     public static ExecutionOutcome Execute(Workspace workspace, Request request)

@@ -58,23 +58,21 @@ public static partial class PlanEmitter
         plan.Patch.ToJson().ToJsonString(Json).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
     /// <summary>
-    /// A self-contained overlay: the saved manifest as it was, the new resources, and the plan's patch
+    /// An overlay over what the repository already has: <paramref name="resource"/> (the manifest's file, or
+    /// the base directory that lists it, relative to the overlay) is referenced, never copied, so the
+    /// overlay cannot drift from it; the new resources are files of the overlay, and the plan's patch is
     /// targeted by group, version, kind, name and namespace, which <c>kubectl kustomize</c> builds into
     /// the same objects as the manifest output.
     /// </summary>
-    /// <param name="documents">The documents of the target's file, as read.</param>
-    public static IReadOnlyList<(string Name, string Content)> Kustomize(Plan plan, IReadOnlyList<SourceDocument> documents)
+    public static IReadOnlyList<(string Name, string Content)> Kustomize(Plan plan, string resource)
     {
         var files = new List<(string, string)>();
         var target = plan.Target;
-        var baseName = $"{target.Name}.{target.Kind.ToString().ToLowerInvariant()}.yaml";
-        var read = target.Document;
-        files.Add((baseName, DocumentText(documents, read.Index, read.File.Text)));
-        var resources = new List<string> { baseName };
-        foreach (var resource in plan.NewResources)
+        var resources = new List<string> { resource };
+        foreach (var created in plan.NewResources)
         {
-            files.Add((resource.FileName, resource.Yaml));
-            resources.Add(resource.FileName);
+            files.Add((created.FileName, created.Yaml));
+            resources.Add(created.FileName);
         }
         var kustomization = new JsonObject
         {

@@ -36,7 +36,7 @@ public static class ReviewRenderer
                     ["message"] = Redaction.Text(r.Message),
                     ["location"] = r.Location is null ? null : Redaction.Text(r.Location),
                 }).ToArray()),
-                ["fields"] = new JsonArray(j.Fields.Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["before"] = f.Before is null ? null : Redaction.Text(f.Before), ["after"] = f.After is null ? null : Redaction.Text(f.After) }).ToArray()),
+                ["fields"] = new JsonArray(j.Fields.Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["before"] = f.BeforeValue?.DeepClone(), ["after"] = f.AfterValue?.DeepClone() }).ToArray()),
             }).ToArray()),
             ["summary"] = Summary(jobs),
         };

@@ -207,7 +207,7 @@ public static class Reviewer
         risks.Add(new Risk(RuleCatalog.SuppressionAdded.Id, RuleCatalog.SuppressionAdded.Severity,
             $"the change {(old?.Annotations?[IgnoreAnnotation] is null ? "adds" : "changes")} the suppression {IgnoreAnnotation}: \"{added}\"; a change cannot approve its own exception, so the findings it hides are reported here; add the suppression in a change of its own, reviewed on its own",
             at(JsonPointer.Of("metadata", "annotations", IgnoreAnnotation))));
-        foreach (var d in head.Suppressed.Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
+        foreach (var d in head.Suppressed.Select(s => s.Finding).Where(d => ReferenceEquals(d.Resource, now.Ref) && d.Severity >= Severity.Warning))
         {
             if (risks.All(r => r.Id != d.RuleId))
             {
@@ -296,8 +296,8 @@ public static class Reviewer
     /// <summary>Leaf-level differences, ignoring status and server-set metadata; secret-looking values redacted.</summary>
     public static List<FieldChange> Diff(JsonNode? before, JsonNode? after)
     {
-        var a = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var b = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var a = new SortedDictionary<string, Leaf>(StringComparer.Ordinal);
+        var b = new SortedDictionary<string, Leaf>(StringComparer.Ordinal);
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         Flatten(before, "", a, secrets);
         Flatten(after, "", b, secrets);
@@ -306,20 +306,39 @@ public static class Reviewer
         {
             a.TryGetValue(path, out var x);
             b.TryGetValue(path, out var y);
+            // By value and type: "5" becoming 5 is a change the operator sees.
             if (x != y)
             {
-                changes.Add(new FieldChange(path, Redact(path, x, secrets), Redact(path, y, secrets)));
+                changes.Add(new FieldChange(path, Redact(path, x?.Text, secrets), Redact(path, y?.Text, secrets))
+                {
+                    BeforeValue = Typed(path, x, secrets),
+                    AfterValue = Typed(path, y, secrets),
+                });
             }
         }
         return changes;
     }
 
+    /// <summary>A leaf as text (a string's own characters, any other value's JSON) and whether it was a string.</summary>
+    private sealed record Leaf(string Text, bool IsString);
+
     /// <summary>By key (the path, or the secret-looking name an env entry, header or option gave it) and by value shape.</summary>
     private static string? Redact(string path, string? value, HashSet<string> secrets) =>
         value is null ? null : secrets.Contains(path) ? Redaction.Redacted : Redaction.Value(path, value);
 
+    /// <summary>The leaf as JSON of its own type; a redacted value is the redaction marker, a string.</summary>
+    private static JsonNode? Typed(string path, Leaf? leaf, HashSet<string> secrets)
+    {
+        if (leaf is null)
+        {
+            return null;
+        }
+        var text = Redact(path, leaf.Text, secrets)!;
+        return leaf.IsString || text != leaf.Text ? JsonValue.Create(text) : JsonNode.Parse(leaf.Text);
+    }
+
     /// <param name="secrets">Collects the paths of values that are secret by their context rather than their own key.</param>
-    private static void Flatten(JsonNode? node, string path, SortedDictionary<string, string> into, HashSet<string> secrets, bool secret = false)
+    private static void Flatten(JsonNode? node, string path, SortedDictionary<string, Leaf> into, HashSet<string> secrets, bool secret = false)
     {
         if (Ignored.Any(i => path == i || path.StartsWith(i + "/", StringComparison.Ordinal)))
         {
@@ -346,7 +365,7 @@ public static class Reviewer
                 }
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                into[path] = v.GetValue<string>();
+                into[path] = new Leaf(v.GetValue<string>(), true);
                 if (secret)
                 {
                     secrets.Add(path);
@@ -355,7 +374,7 @@ public static class Reviewer
             default:
                 if (path.Length > 0)
                 {
-                    into[path] = node?.ToJsonString() ?? "null";
+                    into[path] = new Leaf(node?.ToJsonString() ?? "null", false);
                     if (secret)
                     {
                         secrets.Add(path);

@@ -16,18 +16,18 @@ public static partial class Suppressions
 {
     private static readonly JsonPointer Annotation = JsonPointer.Of("metadata", "annotations", Validator.IgnoreAnnotation);
 
-    /// <param name="suppressed">Receives the findings a suppression hides (review reports those of a suppression the change adds).</param>
-    public static IEnumerable<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FlinkResource> resources, List<Diagnostic>? suppressed = null)
+    /// <param name="suppressed">Receives the findings a suppression hides, each with its reason (SARIF records them; review reports those of a suppression the change adds).</param>
+    public static IEnumerable<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<FlinkResource> resources, List<SuppressedFinding>? suppressed = null)
     {
         var context = new ValidationContext(resources);
-        var ignored = new Dictionary<FlinkResource, HashSet<string>>();
+        var ignored = new Dictionary<FlinkResource, Dictionary<string, string>>();
         foreach (var resource in resources)
         {
             if (resource.Annotations?[Validator.IgnoreAnnotation]?.AsText() is not { } text)
             {
                 continue;
             }
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var match = Entry().Match(entry);
@@ -37,7 +37,10 @@ public static partial class Suppressions
                         $"'{entry}' does not suppress anything: write it as \"RULE: reason\", for example \"MF1007: single-node test cluster\"");
                     continue;
                 }
-                ids.Add(match.Groups["id"].Value);
+                // Two entries for one rule: both reasons are kept, neither silently wins.
+                var id = match.Groups["id"].Value;
+                var reason = match.Groups["reason"].Value.Trim();
+                ids[id] = ids.TryGetValue(id, out var earlier) ? $"{earlier}; {reason}" : reason;
             }
             ignored[resource] = ids;
         }
@@ -50,13 +53,13 @@ public static partial class Suppressions
         foreach (var diagnostic in diagnostics)
         {
             var owner = diagnostic.Resource is { } reference && owners.TryGetValue(reference, out var found) ? found : null;
-            if (owner is null || !ignored.TryGetValue(owner, out var ids) || !ids.Contains(diagnostic.RuleId))
+            if (owner is null || !ignored.TryGetValue(owner, out var ids) || !ids.TryGetValue(diagnostic.RuleId, out var reason))
             {
                 yield return diagnostic;
             }
             else
             {
-                suppressed?.Add(diagnostic);
+                suppressed?.Add(new SuppressedFinding(diagnostic, reason, owner.Document.LocationOf(Annotation)));
             }
         }
         foreach (var diagnostic in context.Diagnostics)

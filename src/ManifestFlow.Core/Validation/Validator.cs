@@ -30,7 +30,7 @@ public static class Validator
         public bool Unreadable => Diagnostics.Any(Catalog.IsUnreadableInput);
 
         /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid.</summary>
-        public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
+        public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
     }
 
     public static Result Validate(IReadOnlyList<SourceFile> files, ReadLimits limits, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null)
@@ -81,12 +81,12 @@ public static class Validator
         }
         ReportDuplicates(resources.GetRange(0, written), context);
         var findings = context.Diagnostics.Concat(CheckAll(resources, context.Index, new SchemaCheck(schemas ?? SchemaSet.Embedded), chunkSize)).ToList();
-        var suppressed = new List<Diagnostic>();
+        var suppressed = new List<SuppressedFinding>();
         diagnostics.AddRange(Suppressions.Apply(findings, resources, suppressed));
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, written, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
+        return new Result(kept, fileCount, written, resources) { Suppressed = suppressed.Where(s => disabled is null || !disabled.Contains(s.Finding.RuleId)).ToList() };
     }
 
     /// <summary>Resources checked per context: enough that a context's caches pay, small enough to share out.</summary>

@@ -64,6 +64,25 @@ public sealed class KrmFunctionTests
     }
 
     [Fact]
+    public void Results_PointAtTheUsersFile_AndCarryNoLineOfTheResourceList()
+    {
+        var item = File.ReadAllText(Path.Combine(Golden.FixturesRoot, "gitops", "app", "application-cluster-prod.yaml"))
+            .Replace("metadata:\n", "metadata:\n  annotations:\n    config.kubernetes.io/path: apps/orders/deployment.yaml\n    config.kubernetes.io/index: '2'\n", StringComparison.Ordinal);
+        var input = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: manifestflow.io/v1alpha1\n  kind: FlinkValidate\n  metadata: {name: v}\n  spec: {failOn: error}\nitems:\n- " +
+            string.Join("\n  ", item.TrimEnd('\n').Split('\n')) + "\n";
+        Assert.Contains("config.kubernetes.io/path: apps/orders/deployment.yaml", input);
+        var outcome = CliRunner.Run(["fn"], Encoding.UTF8.GetBytes(input));
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError + outcome.Stdout);
+        var results = outcome.Stdout[outcome.Stdout.IndexOf("\nresults:", StringComparison.Ordinal)..];
+        Assert.Contains("ruleId: MF3001", results);
+        Assert.Contains("path: apps/orders/deployment.yaml", results);
+        Assert.Contains("index: 2", results);
+        Assert.Contains("path: status.jobStatus.state", results);
+        Assert.DoesNotContain("line:", results);
+        Assert.DoesNotContain("column:", results);
+    }
+
+    [Fact]
     public void PathTraversalAnnotations_NeverPlaceANewResourceOutsideThePackage()
     {
         var text = File.ReadAllText(SharedCorpus.Require("corpus/adversarial/resourcelist-path-traversal.yaml"));

@@ -43,10 +43,10 @@ public sealed class KustomizeNameSafetyTests
         var dir = TestTemp.Directory("mf-kustomize-emit");
         File.WriteAllText(Path.Combine(dir, "m.yaml"), Manifest.Replace("\"prod\\ncommonLabels:\\n  pwned: \\\"yes\\\"\"", "prod", StringComparison.Ordinal));
 
-        var outcome = CliRunner.Run(["suspend", "--deployment", "orders", "--emit", "kustomize", "--out", "overlay", "m.yaml"], workingDirectory: dir);
+        var outcome = CliRunner.Run(["suspend", "--deployment", "orders", "--emit", "kustomize", "--out", ".", "--force", "m.yaml"], workingDirectory: dir);
 
-        Assert.Equal(0, outcome.ExitCode);
-        var k = File.ReadAllText(Path.Combine(dir, "overlay", "kustomization.yaml"));
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError);
+        var k = File.ReadAllText(Path.Combine(dir, "kustomization.yaml"));
         Assert.Contains("kind: Kustomization\n", k);
         Assert.Contains("namespace: prod\n", k);
         Assert.DoesNotContain("commonLabels", k);

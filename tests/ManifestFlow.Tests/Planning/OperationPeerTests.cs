@@ -34,22 +34,55 @@ public sealed class OperationPeerTests
         Assert.True(JsonEquality.DeepEquals(Assert.Single(expected), target), $"kubectl: {expected[0]?.ToJsonString()}\nours: {target?.ToJsonString()}");
     }
 
+    /// <summary>
+    /// The overlay written beside the manifests (--out . --force) lists the manifest's own file; kubectl
+    /// kustomize builds it into the emitted manifest plus the file's other documents, unchanged.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Succeeding))]
-    public void EmittedOverlay_BuiltByKubectlKustomize_GivesTheSameObjects(string name)
+    public void EmittedOverlay_ReferencingTheFile_BuiltByKubectlKustomize_GivesTheSameObjects(string name)
     {
         var (_, manifest) = Operation(name).Run();
-        var (dir, overlay) = Operation(name).Run("--emit", "kustomize", "--out", "overlay");
+        var (dir, overlay) = Operation(name).Run("--emit", "kustomize", "--out", ".", "--force");
         Assert.True(overlay.ExitCode == 0, overlay.StandardError);
+        var target = Path.GetFileName(TargetDocument(dir, name));
+        Assert.Contains($"resources:\n  - {target}\n", File.ReadAllText(Path.Combine(dir, "kustomization.yaml")));
+        AssertBuildsTheManifest(dir, name, dir, manifest.Stdout);
+    }
+
+    /// <summary>The manifest in a base directory (its kustomization lists it) and the overlay beside the base: the overlay references the base.</summary>
+    [Theory]
+    [MemberData(nameof(Succeeding))]
+    public void EmittedOverlay_OverABase_BuiltByKubectlKustomize_GivesTheSameObjects(string name)
+    {
+        var (_, manifest) = Operation(name).Run();
+        var dir = Operation(name).CopyInputs();
+        var file = Path.GetFileName(TargetDocument(dir, name));
+        Directory.CreateDirectory(Path.Combine(dir, "base"));
+        File.Move(Path.Combine(dir, file), Path.Combine(dir, "base", file));
+        File.WriteAllText(Path.Combine(dir, "base", "kustomization.yaml"), $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - {file}\n");
+        string[] arguments = [.. Operation(name).Arguments.Select(a => a == file ? "base/" + file : a), "--emit", "kustomize", "--out", "restore"];
+        var outcome = CliRunner.Run(arguments, workingDirectory: dir);
+        Assert.True(outcome.ExitCode == 0, outcome.StandardError);
+        Assert.Contains("resources:\n  - ../base\n", File.ReadAllText(Path.Combine(dir, "restore", "kustomization.yaml")));
+        Assert.False(File.Exists(Path.Combine(dir, "restore", file)), "the overlay copied the manifest instead of referencing the base");
+        AssertBuildsTheManifest(Path.Combine(dir, "base"), name, Path.Combine(dir, "restore"), manifest.Stdout);
+    }
+
+    private static void AssertBuildsTheManifest(string manifestDirectory, string name, string overlayDirectory, string manifestOutput)
+    {
         var kubectl = ExternalTool.Require("kubectl");
-        var built = ExternalTool.Run(kubectl, ["kustomize", Path.Combine(dir, "overlay")]);
+        var built = ExternalTool.Run(kubectl, ["kustomize", overlayDirectory]);
         Assert.True(built.ExitCode == 0, built.Stderr);
         var fromOverlay = Manifests.Values(Manifests.ReadText(built.Stdout));
-        var expected = Manifests.Values(Manifests.ReadText(manifest.Stdout));
+        var expected = Manifests.Values(Manifests.ReadText(manifestOutput));
+        var source = Manifests.Values(Manifests.ReadText(File.ReadAllText(Path.Combine(manifestDirectory, Path.GetFileName(TargetDocument(manifestDirectory, name))))));
         if (!expected.Any(IsTarget))
         {
-            expected.Insert(0, Manifests.Values(Manifests.ReadText(File.ReadAllText(TargetDocument(dir, name))))[0]);
+            expected.Insert(0, source.First(IsTarget));
         }
+        // The file's other documents come through the reference unchanged.
+        expected.AddRange(source.Where(d => !IsTarget(d)));
         Assert.Equal(expected.Count, fromOverlay.Count);
         foreach (var value in expected)
         {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ManifestFlow.Tests.Support;
 
 /// <summary>
-/// Finds a real tool (kubectl, kpt, git, pre-commit) the way .ci/run does: on PATH. A test that needs
+/// Finds a real tool (kubectl, kpt, git, pre-commit, sarif-multitool) the way .ci/run does: on PATH. A test that needs
 /// one skips in a user's clone without it, and fails in CI, where .ci/run must have installed it.
 /// </summary>
 internal static class ExternalTool

@@ -103,8 +103,8 @@ internal sealed class GoldenCase
             : [];
     }
 
-    /// <summary>Runs args.txt (then <paramref name="extraArguments"/>) in a fresh copy of the inputs.</summary>
-    public Result Run(params string[] extraArguments)
+    /// <summary>A fresh scratch directory holding a copy of the case's inputs.</summary>
+    public string CopyInputs()
     {
         var scratch = TestTemp.Directory("mf-golden");
         foreach (var input in InputFiles)
@@ -113,6 +113,13 @@ internal sealed class GoldenCase
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(Directory, input), target);
         }
+        return scratch;
+    }
+
+    /// <summary>Runs args.txt (then <paramref name="extraArguments"/>) in a fresh copy of the inputs.</summary>
+    public Result Run(params string[] extraArguments)
+    {
+        var scratch = CopyInputs();
         string[] arguments = [.. Arguments.Select(a => a.Replace(CaseToken, scratch, StringComparison.Ordinal)), .. extraArguments];
         var outcome = Binary is { } binary
             ? ProcessRunner.Run(binary, arguments, scratch)
