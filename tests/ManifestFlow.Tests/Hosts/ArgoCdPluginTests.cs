@@ -78,6 +78,47 @@ public sealed class ArgoCdPluginTests
         Assert.True(disabled.ExitCode == 0, disabled.Stderr);
     }
 
+    /// <summary>An array parameter arrives as PARAM_DISABLE_0, PARAM_DISABLE_1, ... beside the JSON; there is no PARAM_DISABLE.</summary>
+    [Fact]
+    public void Generate_DisableArray_ReadAsArgoCdPassesIt()
+    {
+        var dir = WarningOnlyApp();
+        const string json = """[{"name":"fail-on","string":"warning"},{"name":"disable","array":["MF2001","MF4002"]}]""";
+        var both = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", json), ("PARAM_FAIL_ON", "warning"), ("PARAM_DISABLE_0", "MF2001"), ("PARAM_DISABLE_1", "MF4002"));
+        Assert.True(both.ExitCode == 0, both.Stderr);
+        Assert.DoesNotContain("MF4002", both.Stderr);
+        // Only the first item: the warning still gates the render, so the second item above was what turned it off.
+        var first = RunLikeThePluginServer(dir, ("PARAM_FAIL_ON", "warning"), ("PARAM_DISABLE_0", "MF2001"));
+        Assert.NotEqual(0, first.ExitCode);
+        Assert.Contains("MF4002", first.Stderr);
+        Assert.Equal("", first.Stdout);
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"disabel","array":["MF4002"]}]""", "unknown plugin parameter 'disabel'")]
+    [InlineData("""[{"name":"fail-on","array":["warning"]}]""", "parameter fail-on is given as a array; it takes a string")]
+    [InlineData("""[{"name":"disable","map":{"a":"MF4002"}}]""", "parameter disable is given as a map")]
+    [InlineData("""{"name":"disable"}""", "ARGOCD_APP_PARAMETERS must be a JSON array")]
+    [InlineData("""[{"name":""", "ARGOCD_APP_PARAMETERS is not valid JSON")]
+    public void Generate_ParameterTheApplicationGotWrong_IsAUsageError(string json, string message)
+    {
+        var dir = WarningOnlyApp();
+        var (code, stdout, stderr) = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", json));
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr);
+    }
+
+    /// <summary>An application whose only finding is the warning MF4002 (a snapshot deleted with its resource).</summary>
+    private static string WarningOnlyApp()
+    {
+        var dir = ToolWrapper.CopyApp("mf-argo-param");
+        File.Delete(Path.Combine(dir, "restore.manifestflow.yaml"));
+        var backup = Path.Combine(dir, "application-cluster-prod-backup.yaml");
+        File.WriteAllText(backup, File.ReadAllText(backup).Replace("    disposeOnDelete: false\n", "", StringComparison.Ordinal));
+        return dir;
+    }
+
     [Fact]
     public void Generate_RefusesSymlinksLeadingOutsideTheApplication()
     {
