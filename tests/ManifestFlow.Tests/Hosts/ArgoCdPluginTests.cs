@@ -109,6 +109,38 @@ public sealed class ArgoCdPluginTests
         Assert.Contains(message, stderr);
     }
 
+    /// <summary>
+    /// deploy/argocd/application.yaml's parameters, turned into the environment the way Argo CD does it
+    /// (ApplicationSourcePluginParameters.Environ: the JSON, then PARAM_ + the name upper-cased with other
+    /// characters as '_', arrays suffixed _0, _1, ...): with fail-on warning, its disable list is what lets
+    /// the warning-only application render.
+    /// </summary>
+    [Fact]
+    public void Generate_WithTheExampleApplicationsParameters_Renders()
+    {
+        var application = Manifests.Values(Manifests.Read(Path.Combine(SharedCorpus.RepositoryRoot, "deploy", "argocd", "application.yaml"))).Single()!;
+        var parameters = application["spec"]!["source"]!["plugin"]!["parameters"]!.AsArray();
+        var env = new List<(string, string)> { ("ARGOCD_APP_PARAMETERS", parameters.ToJsonString()) };
+        foreach (var parameter in parameters)
+        {
+            var name = "PARAM_" + new string([.. parameter!["name"]!.ToString().ToUpperInvariant().Select(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) ? c : '_')]);
+            if (parameter["string"] is { } text)
+            {
+                env.Add((name, text.ToString()));
+            }
+            foreach (var (item, i) in (parameter["array"]?.AsArray() ?? []).Select((item, i) => (item, i)))
+            {
+                env.Add(($"{name}_{i}", item!.ToString()));
+            }
+        }
+        Assert.Contains(("PARAM_FAIL_ON", "warning"), env);
+        var dir = WarningOnlyApp();
+        var rendered = RunLikeThePluginServer(dir, [.. env]);
+        Assert.True(rendered.ExitCode == 0, rendered.Stderr);
+        var withoutDisable = RunLikeThePluginServer(dir, [.. env.Where(e => !e.Item1.StartsWith("PARAM_DISABLE", StringComparison.Ordinal) && e.Item1 != "ARGOCD_APP_PARAMETERS")]);
+        Assert.NotEqual(0, withoutDisable.ExitCode);
+    }
+
     /// <summary>An application whose only finding is the warning MF4002 (a snapshot deleted with its resource).</summary>
     private static string WarningOnlyApp()
     {
