@@ -35,7 +35,10 @@ dotnet pack src/ManifestFlow.Cli -c Release -p:ToolReadyToRun=false -o "$dist"
 # docker://REGISTRY/manifestflow:VERSION` to push it (OCI tags cannot hold '+': it becomes '_').
 tag=${version//+/_}
 build/image.sh "$work/native/manifestflow" "localhost/manifestflow:$tag"
-buildah push --quiet "localhost/manifestflow:$tag" "oci-archive:$dist/manifestflow-$version-image.oci.tar:manifestflow:$tag"
+# An OCI layout tarred like the native archive: buildah's own oci-archive stamps the time of the push, so
+# two builds of one commit would differ only there (the image digest is the same either way).
+buildah push --quiet "localhost/manifestflow:$tag" "oci:$work/image:manifestflow:$tag"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" -C "$work/image" -cf "$dist/manifestflow-$version-image.oci.tar" .
 
 (cd "$dist" && sha256sum -- *.tar.gz *.nupkg *.oci.tar > SHA256SUMS)
 ls -l "$dist"
