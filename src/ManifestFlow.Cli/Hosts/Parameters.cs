@@ -57,6 +57,11 @@ internal static class Parameters
         try
         {
             using var document = JsonDocument.Parse(json);
+            // An Application without parameters (`plugin: {}`, or only env) arrives as "null": Go marshals a nil list so.
+            if (document.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
                 return "ARGOCD_APP_PARAMETERS must be a JSON array of parameters";

@@ -87,6 +87,9 @@ public sealed class ArgoCdPluginTests
         var both = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", json), ("PARAM_FAIL_ON", "warning"), ("PARAM_DISABLE_0", "MF2001"), ("PARAM_DISABLE_1", "MF4002"));
         Assert.True(both.ExitCode == 0, both.Stderr);
         Assert.DoesNotContain("MF4002", both.Stderr);
+        // An Application that sets no parameters: Argo CD sends the JSON "null" (a nil Go list).
+        var none = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", "null"), ("ARGOCD_ENV_FAIL_ON", "warning"), ("ARGOCD_ENV_DISABLE", "MF4002"));
+        Assert.True(none.ExitCode == 0, none.Stderr);
         // Only the first item: the warning still gates the render, so the second item above was what turned it off.
         var first = RunLikeThePluginServer(dir, ("PARAM_FAIL_ON", "warning"), ("PARAM_DISABLE_0", "MF2001"));
         Assert.NotEqual(0, first.ExitCode);
