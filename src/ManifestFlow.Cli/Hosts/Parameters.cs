@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Flink;
 
 namespace ManifestFlow.Cli.Hosts;
@@ -71,19 +72,19 @@ internal static class Parameters
                 var name = parameter.ValueKind == JsonValueKind.Object && parameter.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
                 if (!Known.TryGetValue(name, out var collections))
                 {
-                    return $"unknown plugin parameter '{name}' (the plugin takes {string.Join(" and ", Known.Keys)})";
+                    return $"unknown plugin parameter '{TerminalText.Escape(name)}' (the plugin takes {string.Join(" and ", Known.Keys)})";
                 }
                 var given = Collections.Where(c => parameter.TryGetProperty(c, out _)).ToList();
                 if (given.FirstOrDefault(c => !collections.Contains(c)) is { } wrong)
                 {
-                    return $"parameter {name} is given as a {wrong}; it takes {string.Join(" or ", collections.Select(c => "a " + c))}";
+                    return $"parameter {name} has collection type {wrong}; it takes {string.Join(" or ", collections)}";
                 }
             }
             return null;
         }
         catch (JsonException e)
         {
-            return $"ARGOCD_APP_PARAMETERS is not valid JSON: {e.Message}";
+            return $"ARGOCD_APP_PARAMETERS is not valid JSON: {TerminalText.Escape(e.Message)}";
         }
     }
 
@@ -103,12 +104,12 @@ internal static class Parameters
         var disable = DisableList();
         if (failOn is not (null or "" or "error" or "warning"))
         {
-            error = $"parameter FAIL_ON (PARAM_FAIL_ON or ARGOCD_ENV_FAIL_ON) must be error or warning, not '{failOn}'";
+            error = $"parameter FAIL_ON (PARAM_FAIL_ON or ARGOCD_ENV_FAIL_ON) must be error or warning, not '{TerminalText.Escape(failOn)}'";
             return [];
         }
         if (disable.FirstOrDefault(d => !d.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) is { } bad)
         {
-            error = $"parameter DISABLE (PARAM_DISABLE_0.., PARAM_DISABLE or ARGOCD_ENV_DISABLE) takes rule ids or names, not '{bad}'";
+            error = $"parameter DISABLE (PARAM_DISABLE_0.., PARAM_DISABLE or ARGOCD_ENV_DISABLE) takes rule ids or names, not '{TerminalText.Escape(bad)}'";
             return [];
         }
         var yaml = "apiVersion: manifestflow.io/v1alpha1\nkind: FlinkValidate\nmetadata: {name: argocd-parameters}\nspec:\n" +

@@ -99,8 +99,9 @@ public sealed class ArgoCdPluginTests
 
     [Theory]
     [InlineData("""[{"name":"disabel","array":["MF4002"]}]""", "unknown plugin parameter 'disabel'")]
-    [InlineData("""[{"name":"fail-on","array":["warning"]}]""", "parameter fail-on is given as a array; it takes a string")]
-    [InlineData("""[{"name":"disable","map":{"a":"MF4002"}}]""", "parameter disable is given as a map")]
+    [InlineData("""[{"name":"dis\u001b[2Jable"}]""", "unknown plugin parameter 'dis\\u001b[2Jable'")]
+    [InlineData("""[{"name":"fail-on","array":["warning"]}]""", "parameter fail-on has collection type array; it takes string")]
+    [InlineData("""[{"name":"disable","map":{"a":"MF4002"}}]""", "parameter disable has collection type map; it takes array or string")]
     [InlineData("""{"name":"disable"}""", "ARGOCD_APP_PARAMETERS must be a JSON array")]
     [InlineData("""[{"name":""", "ARGOCD_APP_PARAMETERS is not valid JSON")]
     public void Generate_ParameterTheApplicationGotWrong_IsAUsageError(string json, string message)
