@@ -78,6 +78,83 @@ public sealed class ArgoCdPluginTests
         Assert.True(disabled.ExitCode == 0, disabled.Stderr);
     }
 
+    /// <summary>An array parameter arrives as PARAM_DISABLE_0, PARAM_DISABLE_1, ... beside the JSON; there is no PARAM_DISABLE.</summary>
+    [Fact]
+    public void Generate_DisableArray_ReadAsArgoCdPassesIt()
+    {
+        var dir = WarningOnlyApp();
+        const string json = """[{"name":"fail-on","string":"warning"},{"name":"disable","array":["MF2001","MF4002"]}]""";
+        var both = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", json), ("PARAM_FAIL_ON", "warning"), ("PARAM_DISABLE_0", "MF2001"), ("PARAM_DISABLE_1", "MF4002"));
+        Assert.True(both.ExitCode == 0, both.Stderr);
+        Assert.DoesNotContain("MF4002", both.Stderr);
+        // An Application that sets no parameters: Argo CD sends the JSON "null" (a nil Go list).
+        var none = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", "null"), ("ARGOCD_ENV_FAIL_ON", "warning"), ("ARGOCD_ENV_DISABLE", "MF4002"));
+        Assert.True(none.ExitCode == 0, none.Stderr);
+        // Only the first item: the warning still gates the render, so the second item above was what turned it off.
+        var first = RunLikeThePluginServer(dir, ("PARAM_FAIL_ON", "warning"), ("PARAM_DISABLE_0", "MF2001"));
+        Assert.NotEqual(0, first.ExitCode);
+        Assert.Contains("MF4002", first.Stderr);
+        Assert.Equal("", first.Stdout);
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"disabel","array":["MF4002"]}]""", "unknown plugin parameter 'disabel'")]
+    [InlineData("""[{"name":"dis\u001b[2Jable"}]""", "unknown plugin parameter 'dis\\u001b[2Jable'")]
+    [InlineData("""[{"name":"fail-on","array":["warning"]}]""", "parameter fail-on has collection type array; it takes string")]
+    [InlineData("""[{"name":"disable","map":{"a":"MF4002"}}]""", "parameter disable has collection type map; it takes array or string")]
+    [InlineData("""{"name":"disable"}""", "ARGOCD_APP_PARAMETERS must be a JSON array")]
+    [InlineData("""[{"name":""", "ARGOCD_APP_PARAMETERS is not valid JSON")]
+    public void Generate_ParameterTheApplicationGotWrong_IsAUsageError(string json, string message)
+    {
+        var dir = WarningOnlyApp();
+        var (code, stdout, stderr) = RunLikeThePluginServer(dir, ("ARGOCD_APP_PARAMETERS", json));
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr);
+    }
+
+    /// <summary>
+    /// deploy/argocd/application.yaml's parameters, turned into the environment the way Argo CD does it
+    /// (ApplicationSourcePluginParameters.Environ: the JSON, then PARAM_ + the name upper-cased with other
+    /// characters as '_', arrays suffixed _0, _1, ...): with fail-on warning, its disable list is what lets
+    /// the warning-only application render.
+    /// </summary>
+    [Fact]
+    public void Generate_WithTheExampleApplicationsParameters_Renders()
+    {
+        var application = Manifests.Values(Manifests.Read(Path.Combine(SharedCorpus.RepositoryRoot, "deploy", "argocd", "application.yaml"))).Single()!;
+        var parameters = application["spec"]!["source"]!["plugin"]!["parameters"]!.AsArray();
+        var env = new List<(string, string)> { ("ARGOCD_APP_PARAMETERS", parameters.ToJsonString()) };
+        foreach (var parameter in parameters)
+        {
+            var name = "PARAM_" + new string([.. parameter!["name"]!.ToString().ToUpperInvariant().Select(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) ? c : '_')]);
+            if (parameter["string"] is { } text)
+            {
+                env.Add((name, text.ToString()));
+            }
+            foreach (var (item, i) in (parameter["array"]?.AsArray() ?? []).Select((item, i) => (item, i)))
+            {
+                env.Add(($"{name}_{i}", item!.ToString()));
+            }
+        }
+        Assert.Contains(("PARAM_FAIL_ON", "warning"), env);
+        var dir = WarningOnlyApp();
+        var rendered = RunLikeThePluginServer(dir, [.. env]);
+        Assert.True(rendered.ExitCode == 0, rendered.Stderr);
+        var withoutDisable = RunLikeThePluginServer(dir, [.. env.Where(e => !e.Item1.StartsWith("PARAM_DISABLE", StringComparison.Ordinal) && e.Item1 != "ARGOCD_APP_PARAMETERS")]);
+        Assert.NotEqual(0, withoutDisable.ExitCode);
+    }
+
+    /// <summary>An application whose only finding is the warning MF4002 (a snapshot deleted with its resource).</summary>
+    private static string WarningOnlyApp()
+    {
+        var dir = ToolWrapper.CopyApp("mf-argo-param");
+        File.Delete(Path.Combine(dir, "restore.manifestflow.yaml"));
+        var backup = Path.Combine(dir, "application-cluster-prod-backup.yaml");
+        File.WriteAllText(backup, File.ReadAllText(backup).Replace("    disposeOnDelete: false\n", "", StringComparison.Ordinal));
+        return dir;
+    }
+
     [Fact]
     public void Generate_RefusesSymlinksLeadingOutsideTheApplication()
     {

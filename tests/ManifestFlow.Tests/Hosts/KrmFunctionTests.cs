@@ -7,7 +7,8 @@ namespace ManifestFlow.Tests.Hosts;
 /// <summary>The KRM function in-process, and through the real kpt: eval --exec and a Kptfile pipeline.</summary>
 public sealed class KrmFunctionTests
 {
-    private static string ResourceList(string functionConfig, params string[] files)
+    /// <summary>A ResourceList of fixtures/gitops/app files, as kpt sends it.</summary>
+    internal static string ResourceList(string functionConfig, params string[] files)
     {
         var b = new StringBuilder("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n");
         foreach (var file in files)

@@ -31,7 +31,7 @@ internal static class ExternalTool
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(string tool, IEnumerable<string> args, string? workingDirectory = null, string? stdin = null)
+    public static Result Run(string tool, IEnumerable<string> args, string? workingDirectory = null, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(tool)
         {
@@ -44,6 +44,10 @@ internal static class ExternalTool
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         using var process = Process.Start(info)!;
         if (stdin is not null)
