@@ -5,6 +5,9 @@ namespace ManifestFlow.Cli.Commands;
 /// <summary>The arguments every operation command shares: inputs, target and output form.</summary>
 internal sealed record OperationOptions(Argument<string[]> Paths, Option<string> Deployment, Option<string?> Namespace, Option<string> Emit, Option<string?> Out, Option<bool> InPlace, Option<string> PlanFormat)
 {
+    /// <summary>The settings file to use instead of the nearest .manifestflow.yaml.</summary>
+    public Option<string?> Config { get; } = RepositorySettingsLoader.ConfigOption();
+
     public static OperationOptions AddTo(Command command)
     {
         var common = new OperationOptions(
@@ -22,6 +25,7 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
         command.Options.Add(common.Out);
         command.Options.Add(common.InPlace);
         command.Options.Add(common.PlanFormat);
+        command.Options.Add(common.Config);
         common.Emit.AcceptOnlyFromAmong("manifest", "patch", "kustomize");
         common.PlanFormat.AcceptOnlyFromAmong("text", "json");
         return common;
@@ -32,5 +36,5 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
     public string? TargetNamespace(ParseResult r) => r.GetValue(Namespace);
 
     public OperationRunner.Options Output(ParseResult r) =>
-        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!);
+        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!) { Config = r.GetValue(Config) };
 }

@@ -18,7 +18,10 @@ namespace ManifestFlow.Cli.Commands;
 /// </summary>
 internal static class OperationRunner
 {
-    public sealed record Options(string[] Paths, string Emit, string? Out, bool InPlace, string PlanFormat);
+    public sealed record Options(string[] Paths, string Emit, string? Out, bool InPlace, string PlanFormat)
+    {
+        public string? Config { get; init; }
+    }
 
     public static int Run(CliConsole console, Options options, OperationRequest request)
     {
@@ -32,6 +35,11 @@ internal static class OperationRunner
         {
             return report.Usage("--in-place and --emit kustomize are alternatives");
         }
+        var settings = RepositorySettingsLoader.Load(console, options.Config, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         var reader = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory);
         var input = reader.Read(options.Paths.Length == 0 ? ["."] : options.Paths);
         if (input.Errors.Count > 0)
@@ -44,7 +52,7 @@ internal static class OperationRunner
             return snapshotError.Value;
         }
         var workspace = Workspace.Read(input.Files, limits);
-        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { Command = request, References = references, Limits = limits });
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { Command = request, References = references, Limits = limits, Settings = settings });
         if (outcome.Failed)
         {
             return report.Fail(outcome.Findings.Where(outcome.Configuration.Fails), outcome.Unreadable ? ExitCodes.UsageOrInput : ExitCodes.Failed);

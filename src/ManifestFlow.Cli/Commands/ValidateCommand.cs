@@ -22,15 +22,22 @@ internal static class ValidateCommand
         var failOn = new Option<string?>("--fail-on") { Description = "exit 1 on findings of this severity or worse: error (default) or warning" };
         var disable = new Option<string[]>("--disable") { Description = "rule ids to skip (repeatable or comma-separated)" };
         var only = new Option<string[]>("--only") { Description = "report only these rule ids (repeatable or comma-separated)" };
+        var exclude = new Option<string[]>("--exclude") { Description = "leave out files and directories matching this glob (repeatable; 'charts/**', '*.json', 'legacy')" };
+        var skipKind = new Option<string[]>("--skip-kind") { Description = "do not check resources of this kind (repeatable or comma-separated)" };
+        var config = RepositorySettingsLoader.ConfigOption();
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
-            paths, format, failOn, disable, only,
+            paths, format, failOn, disable, only, exclude, skipKind, config,
         };
-        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? []));
+        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? [],
+            new Selection(result.GetValue(exclude) ?? [], result.GetValue(skipKind) ?? [], result.GetValue(config))));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only)
+    /// <summary>What the run reads and checks beyond the rule flags: excludes, skipped kinds, the settings file.</summary>
+    private sealed record Selection(string[] Exclude, string[] SkipKinds, string? Config);
+
+    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only, Selection selection)
     {
         if (ParseFormat(formatName) is not { } format)
         {
@@ -41,11 +48,26 @@ internal static class ValidateCommand
         {
             return new DiagnosticReporter(console.StandardError).Usage($"--fail-on takes error or warning, not '{failOnName}'");
         }
+        var settings = RepositorySettingsLoader.Load(console, selection.Config, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         var limits = ReadLimits.Default;
-        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
+        var exclude = PathFilter.None.With(selection.Exclude, console.WorkingDirectory);
+        if (settings is not null)
+        {
+            exclude = exclude.With(settings.Exclude, settings.Directory);
+        }
+        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory) { Exclude = exclude }.Read(paths.Length == 0 ? ["."] : paths);
         var workspace = Workspace.Read(input.Files, limits, input.Errors);
-        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, Ids(disable), Ids(only))) { Limits = limits });
-        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources);
+        var flags = new RunConfiguration(failOn, Ids(disable), Ids(only)) { SkipKinds = Ids(selection.SkipKinds) };
+        var outcome = Session.Validate(workspace, new Session.Request(flags) { Limits = limits, Settings = settings });
+        var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources)
+        {
+            Skipped = new SkipCounts(outcome.NotResources, outcome.SkippedKinds,
+                input.Skipped.Count(s => s.Reason == SkipReason.HelmChart), input.Skipped.Count(s => s.Reason == SkipReason.Excluded)),
+        };
 
         var output = DiagnosticRenderer.Render(report, format, console.WorkingDirectory, ToolVersion.Current);
         console.StandardOutput.Write(Encoding.UTF8.GetBytes(output));

@@ -61,6 +61,13 @@ public static class DiagnosticRenderer
             ["diagnostics"] = diagnostics,
             ["summary"] = new JsonObject { ["files"] = report.Files, ["resources"] = report.Resources, ["errors"] = report.Errors, ["warnings"] = report.Warnings },
         };
+        root["summary"]!["skipped"] = new JsonObject
+        {
+            ["notResources"] = report.Skipped.NotResources,
+            ["kinds"] = report.Skipped.Kinds,
+            ["helmCharts"] = report.Skipped.HelmCharts,
+            ["excluded"] = report.Skipped.Excluded,
+        };
         return root.ToJsonString(Indented) + "\n";
     }
 

@@ -6,6 +6,7 @@ using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Operations;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Settings;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
@@ -38,6 +39,9 @@ public static class Session
         public bool OperationsFromInputs { get; init; }
 
         public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+        /// <summary>The repository's settings file, when one was found: merged into the flags before anything else.</summary>
+        public RepositorySettings? Settings { get; init; }
     }
 
     private sealed record Configured(RunConfiguration Configuration, IReadOnlyList<ConfigResource> Operations, bool HasValidate, IReadOnlyList<Diagnostic> Errors);
@@ -46,18 +50,24 @@ public static class Session
     {
         var configured = Configure(workspace, request, checkAll: true);
         var config = configured.Configuration;
-        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled);
+        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, config.SkipKinds);
         var diagnostics = validation.Diagnostics.Concat(configured.Errors)
-            .Where(d => config.Reports(d, Catalog.IsUnreadableInput(d))).ToList();
+            .Where(d => config.Reports(d, Catalog.IsUnreadableInput(d))).Select(config.Adjust).ToList();
         diagnostics.Sort(Diagnostic.Compare);
-        return new ValidationOutcome(diagnostics, validation.Files, validation.Resources, validation.Unreadable, config) { Parsed = validation.Parsed, Suppressed = validation.Suppressed };
+        return new ValidationOutcome(diagnostics, validation.Files, validation.Resources, validation.Unreadable, config)
+        {
+            Parsed = validation.Parsed,
+            Suppressed = validation.Suppressed.Select(config.Adjust).ToList(),
+            NotResources = validation.NotResources,
+            SkippedKinds = validation.SkippedKinds,
+        };
     }
 
     public static ExecutionOutcome Execute(Workspace workspace, Request request)
     {
         var configured = Configure(workspace, request, checkAll: false);
         var config = configured.Configuration;
-        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled);
+        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, config.SkipKinds);
         var values = workspace.Documents.Select(d => d.Value).ToList();
         if (validation.Unreadable)
         {
@@ -88,6 +98,9 @@ public static class Session
             values[IndexOf(workspace.Documents, old)] = replacement.Value;
         }
         findings.AddRange(plans.SelectMany(p => p.Warnings));
+        // Plans were made on the rules' own severities (a lowered error still refuses a change); the
+        // overrides change how findings are reported and whether the run fails, never what is refused.
+        findings = findings.Select(config.Adjust).ToList();
         findings.Sort(Diagnostic.Compare);
         return new ExecutionOutcome(plans, edit.Files, created, values, findings, false, config);
     }
@@ -99,7 +112,7 @@ public static class Session
     private static Configured Configure(Workspace workspace, Request request, bool checkAll)
     {
         var errors = new List<Diagnostic>();
-        var config = request.Flags;
+        var config = request.Settings is { } settings ? request.Flags.With(settings) : request.Flags;
         var operations = new List<ConfigResource>();
         var hasValidate = false;
         var inputs = workspace.Documents.Select(FlinkResource.From).OfType<FlinkResource>().Where(ConfigResource.IsConfigGroup)
@@ -165,7 +178,7 @@ public static class Session
         {
             documents.AddRange(YamlStreamReader.Read(new SourceFile(resource.Resource.FileName, resource.Resource.Yaml)).Documents);
         }
-        var result = Validator.Validate(documents, [], workspace.FileCount, config.Disabled);
+        var result = Validator.Validate(documents, [], workspace.FileCount, config.Disabled, config.SkipKinds);
         foreach (var plan in plans)
         {
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error && d.Resource is not null &&

@@ -21,6 +21,12 @@ public static class Validator
 
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
     {
+        /// <summary>Documents that are not Kubernetes resources (another tool's file): not checked, only counted.</summary>
+        public int NotResources { get; init; }
+
+        /// <summary>Resources of a kind the run skips (--skip-kind): not checked, only counted.</summary>
+        public int SkippedKinds { get; init; }
+
         public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
         public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -46,23 +52,35 @@ public static class Validator
     }
 
     /// <summary>Validates documents already read (for example the items of a KRM ResourceList).</summary>
-    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null)
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null) =>
+        Validate(documents, readErrors, fileCount, disabled, skipKinds: null);
+
+    /// <summary>As above; resources whose kind is in <paramref name="skipKinds"/> (--skip-kind) are counted as skipped, not checked.</summary>
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled, IReadOnlySet<string>? skipKinds)
     {
         var diagnostics = readErrors.ToList();
         var resources = new List<FlinkResource>();
         var context = new ValidationContext(resources);
+        var (notResources, skippedKinds) = (0, 0);
+        foreach (var document in documents.Where(d => !d.IsEmpty))
         {
-            foreach (var document in documents.Where(d => !d.IsEmpty))
+            var resource = FlinkResource.From(document);
+            if (resource is { Ref.ApiVersion: not null } && skipKinds?.Contains(resource.Ref.Kind!) == true)
             {
-                if (FlinkResource.From(document) is { } resource)
-                {
-                    resources.Add(resource);
-                }
-                else if (!IsOtherConfiguration(document))
-                {
-                    context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
-                        $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
-                }
+                skippedKinds++;
+            }
+            else if (resource is { Ref.ApiVersion: not null })
+            {
+                resources.Add(resource);
+            }
+            else if (resource is null or { Ref.ApiVersion: null } && NonResources.MeantForFlink(document))
+            {
+                context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
+                    $"document {document.Index + 1} is not a Kubernetes resource ({NonResources.Describe(document)}), yet its {NonResources.What(document)} is a Flink or ManifestFlow one; give it both an apiVersion and a kind");
+            }
+            else
+            {
+                notResources++; // another tool's file: a kustomization, Helm values or Chart.yaml, a workflow, a patch
             }
         }
         ReportDuplicates(resources, context);
@@ -78,7 +96,7 @@ public static class Validator
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList() };
+        return new Result(kept, fileCount, resources.Count, resources) { Suppressed = suppressed.Where(d => disabled is null || !disabled.Contains(d.RuleId)).ToList(), NotResources = notResources, SkippedKinds = skippedKinds };
     }
 
     /// <summary>
@@ -106,25 +124,4 @@ public static class Validator
 
     private static string ApiGroup(string? apiVersion) =>
         apiVersion is null ? "" : apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
-
-    /// <summary>
-    /// Another tool's file kept beside the manifests, not a resource gone wrong: a mapping without any of
-    /// apiVersion, kind, metadata and spec (a kustomization, Helm values, a Flink config file), or a list
-    /// of JSON Patch operations (a kustomize or ManifestFlow patch file). Nothing applies it to the cluster
-    /// as a resource, so it is not reported.
-    /// </summary>
-    private static bool IsOtherConfiguration(SourceDocument document) => document.Value switch
-    {
-        System.Text.Json.Nodes.JsonObject o => !o.ContainsKey("apiVersion") && !o.ContainsKey("kind") && !o.ContainsKey("metadata") && !o.ContainsKey("spec"),
-        System.Text.Json.Nodes.JsonArray a => a.Count > 0 && a.All(op => op is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("op") && o.ContainsKey("path")),
-        _ => false,
-    };
-
-    private static string Describe(SourceDocument document) => document.Value switch
-    {
-        System.Text.Json.Nodes.JsonArray => "it is a list",
-        System.Text.Json.Nodes.JsonValue => "it is a single value",
-        System.Text.Json.Nodes.JsonObject o when !o.ContainsKey("kind") => "it has no kind",
-        _ => "it has no apiVersion",
-    };
 }
