@@ -38,6 +38,7 @@ public static class SettingsReader
         var errors = new List<Diagnostic>();
         var document = documents[0];
         void Error(JsonPointer at, string message) => errors.Add(ErrorAt(document.LocationOf(at), message));
+        void KeyError(JsonPointer at, string message) => errors.Add(ErrorAt(KeyLocation(document, at), message));
         if (documents.Count > 1)
         {
             errors.Add(ErrorAt(documents[1].LocationOf(JsonPointer.Root), $"{FileName} holds one document; remove the '---' and what follows, or merge it into the first"));
@@ -70,7 +71,7 @@ public static class SettingsReader
                     settings = settings with { Only = RuleIds(value, at, Error) };
                     break;
                 case "severity":
-                    settings = settings with { Severities = Overrides(value, at, Error) };
+                    settings = settings with { Severities = Overrides(value, at, Error, KeyError) };
                     break;
                 case "exclude":
                     settings = settings with { Exclude = Texts(value, at, Error) };
@@ -80,7 +81,7 @@ public static class SettingsReader
                     break;
                 default:
                     var nearest = Suggestions.Nearest(key, Keys);
-                    Error(at, $"unknown setting '{key}'{(nearest is null ? "" : $"; did you mean {nearest}?")} (known: {string.Join(", ", Keys)})");
+                    KeyError(at, $"unknown setting '{key}'{(nearest is null ? "" : $"; did you mean {nearest}?")} (known: {string.Join(", ", Keys)})");
                     break;
             }
         }
@@ -95,7 +96,7 @@ public static class SettingsReader
     public static bool CanOverride(Rule rule) =>
         !rule.InputUnreadable && rule.Category is not ("patch" or "operation" or "configuration");
 
-    private static Dictionary<string, Severity> Overrides(JsonNode? value, JsonPointer at, Action<JsonPointer, string> error)
+    private static Dictionary<string, Severity> Overrides(JsonNode? value, JsonPointer at, Action<JsonPointer, string> error, Action<JsonPointer, string> keyError)
     {
         var overrides = new Dictionary<string, Severity>(StringComparer.Ordinal);
         if (value is not JsonObject map)
@@ -108,12 +109,12 @@ public static class SettingsReader
             var here = at.Append(key);
             if (RuleLookup.Resolve(key) is not { } rule)
             {
-                error(here, RuleLookup.Unknown(key));
+                keyError(here, RuleLookup.Unknown(key));
                 continue;
             }
             if (!CanOverride(rule))
             {
-                error(here, $"the severity of {rule.Id} ({rule.Name}) cannot be changed: it stops a run on input that cannot be read or a change that is unsafe");
+                keyError(here, $"the severity of {rule.Id} ({rule.Name}) cannot be changed: it stops a run on input that cannot be read or a change that is unsafe");
                 continue;
             }
             if (Text(severity, here, SeverityNames, error) is { } name)
@@ -192,6 +193,18 @@ public static class SettingsReader
         "warning" => Severity.Warning,
         _ => Severity.Info,
     };
+
+    /// <summary>Where a mapping key is written (a finding about the key itself points at it, not at its value).</summary>
+    private static SourceLocation KeyLocation(SourceDocument document, JsonPointer at)
+    {
+        var parent = JsonPointer.Of([.. at.Segments.Take(at.Segments.Count - 1)]);
+        if (NodeLocator.Find(document, parent) is { Exact: true, Node: YMapping mapping } &&
+            mapping.Entries.FirstOrDefault(e => YamlToJson.KeyName(e.Key, out _) == at.Segments[^1]) is { } entry)
+        {
+            return new SourceLocation(document.File.Path, document.File.PositionOf(entry.Key.Start), at.ToString());
+        }
+        return document.LocationOf(at);
+    }
 
     private static Diagnostic ErrorAt(SourceLocation at, string message) =>
         new(RuleCatalog.ConfigInvalid.Id, Severity.Error, message, at.File, at.Line, at.Column, at.Pointer);
