@@ -17,7 +17,8 @@ public static class SettingsReader
 {
     public const string FileName = ".manifestflow.yaml";
 
-    private static readonly string[] Keys = ["failOn", "disable", "only", "severity", "exclude", "skipKinds"];
+    /// <summary>The settings a file may hold (schemas/manifestflow-settings.schema.json lists the same).</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["failOn", "disable", "only", "severity", "exclude", "skipKinds"];
 
     private static readonly string[] SeverityNames = ["error", "warning", "info"];
 

@@ -67,3 +67,16 @@ public sealed class SettingsReaderTests
         Assert.Empty(result.Settings!.Disable);
     }
 }
+
+/// <summary>The settings schema editors complete from lists exactly what the reader accepts.</summary>
+public sealed class SettingsSchemaTests
+{
+    [Fact]
+    public void Schema_ListsTheSettingsTheReaderAccepts_AndEveryRuleIdAndNameFitsItsPattern()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Support.SharedCorpus.RepositoryRoot, "schemas", "manifestflow-settings.schema.json")))!;
+        Assert.Equal(SettingsReader.Keys.Order(StringComparer.Ordinal), schema["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        var pattern = new System.Text.RegularExpressions.Regex(schema["$defs"]!["rule"]!["pattern"]!.ToString());
+        Assert.All(Core.Rules.RuleCatalog.All, r => Assert.True(pattern.IsMatch(r.Id) && pattern.IsMatch(r.Name), r.Id));
+    }
+}
