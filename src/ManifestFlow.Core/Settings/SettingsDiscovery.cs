@@ -1,5 +1,6 @@
 using ManifestFlow.Core.Diagnostics;
 using ManifestFlow.Core.Input;
+using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Settings;
@@ -25,14 +26,18 @@ public static class SettingsDiscovery
         {
             return new Result(null, []);
         }
-        var read = new InputReader(limits, () => throw new InvalidOperationException("settings are never read from stdin"), workingDirectory).Read([path]);
-        if (read.Errors.Count > 0)
+        var full = Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path);
+        if (path == "-" || Directory.Exists(full))
         {
-            return new Result(null, read.Errors);
+            return new Result(null, [Catalog.Unreadable(path, "the settings file must be a file (a directory or standard input cannot be one)")]);
+        }
+        var read = new InputReader(limits, () => Stream.Null, workingDirectory) { SkipHelmCharts = false }.Read([path]);
+        if (read.Errors.Count > 0 || read.Files.Count != 1)
+        {
+            return new Result(null, read.Errors.Count > 0 ? read.Errors : [Catalog.Unreadable(path, "the settings file cannot be read")]);
         }
         var settings = SettingsReader.Read(read.Files[0], limits);
         // Relative exclude globs belong to the file's directory, wherever the command runs.
-        var full = Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path);
         return new Result(settings.Settings is { } s ? s with { Path = full } : null, settings.Errors);
     }
 

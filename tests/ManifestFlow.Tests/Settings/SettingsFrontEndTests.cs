@@ -155,3 +155,25 @@ public sealed class SettingsFrontEndTests
         Assert.Contains("nope.yaml: error MF0006", missing.StandardError);
     }
 }
+
+/// <summary>--config names something that is not a settings file: exit 2 with a reason, never a crash.</summary>
+public sealed class SettingsPathTests
+{
+    [Theory]
+    [InlineData("dir")]
+    [InlineData("-")]
+    [InlineData("charts/x/settings.yaml")]
+    public void ConfigThatIsNotAFile_OrInsideAChart_IsHandled(string config)
+    {
+        var root = TestTemp.Directory("mf-settings-path");
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        Directory.CreateDirectory(Path.Combine(root, "dir"));
+        Directory.CreateDirectory(Path.Combine(root, "charts", "x", "templates"));
+        File.WriteAllText(Path.Combine(root, "charts", "x", "Chart.yaml"), "apiVersion: v2\n");
+        File.WriteAllText(Path.Combine(root, "charts", "x", "settings.yaml"), "failOn: warning\n");
+        File.WriteAllText(Path.Combine(root, "a.yaml"), "kind: NotAResource\n");
+        var outcome = CliRunner.Run(["validate", "a.yaml", "--config", config], workingDirectory: root);
+        Assert.DoesNotContain("internal error", outcome.StandardError);
+        Assert.Equal(config.StartsWith("charts", StringComparison.Ordinal) ? 0 : 2, outcome.ExitCode);
+    }
+}
