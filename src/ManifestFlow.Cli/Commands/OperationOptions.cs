@@ -5,6 +5,9 @@ namespace ManifestFlow.Cli.Commands;
 /// <summary>The arguments every operation command shares: inputs, target and output form.</summary>
 internal sealed record OperationOptions(Argument<string[]> Paths, Option<string> Deployment, Option<string?> Namespace, Option<string> Emit, Option<string?> Out, Option<bool> InPlace, Option<string> PlanFormat, Option<bool> Force)
 {
+    /// <summary>The settings file to use instead of the nearest .manifestflow.yaml.</summary>
+    public Option<string?> Config { get; } = RepositorySettingsLoader.ConfigOption();
+
     public static OperationOptions AddTo(Command command)
     {
         var common = new OperationOptions(
@@ -24,6 +27,7 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
         command.Options.Add(common.InPlace);
         command.Options.Add(common.PlanFormat);
         command.Options.Add(common.Force);
+        command.Options.Add(common.Config);
         common.Emit.OneOf("manifest", "patch", "kustomize");
         common.PlanFormat.OneOf("text", "json");
         return common;
@@ -34,5 +38,5 @@ internal sealed record OperationOptions(Argument<string[]> Paths, Option<string>
     public string? TargetNamespace(ParseResult r) => r.GetValue(Namespace);
 
     public OperationRunner.Options Output(ParseResult r) =>
-        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!) { Force = r.GetValue(Force) };
+        new(r.GetValue(Paths) ?? [], r.GetValue(Emit)!, r.GetValue(Out), r.GetValue(InPlace), r.GetValue(PlanFormat)!) { Force = r.GetValue(Force), Config = r.GetValue(Config) };
 }

@@ -23,6 +23,8 @@ internal static class OperationRunner
     {
         /// <summary>--force: write the overlay into a directory that already holds files.</summary>
         public bool Force { get; init; }
+
+        public string? Config { get; init; }
     }
 
     public static int Run(CliConsole console, Options options, OperationRequest request)
@@ -42,6 +44,11 @@ internal static class OperationRunner
         {
             return report.Usage($"--out {options.Out} is not empty; choose a new directory for the overlay, or pass --force to write into it (files of the same names are replaced)");
         }
+        var settings = RepositorySettingsLoader.Load(console, options.Config, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         var reader = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory);
         var input = reader.Read(options.Paths.Length == 0 ? ["."] : options.Paths);
         if (input.Errors.Count > 0)
@@ -54,7 +61,7 @@ internal static class OperationRunner
             return snapshotError.Value;
         }
         var workspace = Workspace.Read(input.Files, limits);
-        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { Command = request, References = references, Limits = limits });
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { Command = request, References = references, Limits = limits, Settings = settings });
         if (outcome.Failed)
         {
             return report.Fail(outcome.Findings.Where(outcome.Configuration.Fails), outcome.Unreadable ? ExitCodes.UsageOrInput : ExitCodes.Failed);

@@ -23,17 +23,23 @@ internal static class ReviewCommand
         var format = new Option<string>("--format", "-o") { Description = "markdown, json or text", DefaultValueFactory = _ => "markdown" };
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 on a risk of this severity or worse: error (default), warning, or none (report only; unreadable input still exits 2)", DefaultValueFactory = _ => "error" };
         var template = new Option<string?>("--template") { Description = "a Scriban template to render instead of the built-in one (templates/README.md)" };
+        var config = RepositorySettingsLoader.ConfigOption();
         format.OneOf("markdown", "json", "text");
         failOn.OneOf("error", "warning", "none");
-        var command = new Command("review", "Review a change of Flink manifests between two trees (directories or git revisions).") { baseOption, head, format, failOn, template };
-        command.SetAction(r => Run(console, r.GetValue(baseOption)!, r.GetValue(head), r.GetValue(format)!, r.GetValue(failOn)!, r.GetValue(template)));
+        var command = new Command("review", "Review a change of Flink manifests between two trees (directories or git revisions).") { baseOption, head, format, failOn, template, config };
+        command.SetAction(r => Run(console, r.GetValue(baseOption)!, r.GetValue(head), r.GetValue(format)!, r.GetValue(failOn)!, r.GetValue(template), r.GetValue(config)));
         return command;
     }
 
-    private static int Run(CliConsole console, string baseTree, string? headTree, string format, string failOn, string? templatePath)
+    private static int Run(CliConsole console, string baseTree, string? headTree, string format, string failOn, string? templatePath, string? configPath)
     {
         var report = new DiagnosticReporter(console.StandardError);
         var limits = ReadLimits.Default;
+        var settings = RepositorySettingsLoader.Load(console, configPath, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         var errors = new List<Diagnostic>();
         var before = Tree(console, baseTree, limits, errors);
         var after = Tree(console, headTree ?? DirectoryPrefix + ".", limits, errors);
@@ -41,7 +47,7 @@ internal static class ReviewCommand
         {
             return report.Fail(errors, ExitCodes.UsageOrInput);
         }
-        var request = new Session.Request(RunConfiguration.Default) { Limits = limits };
+        var request = new Session.Request(RunConfiguration.Default) { Limits = limits, Settings = settings };
         var baseOutcome = Session.Validate(Workspace.Read(before, limits, keepTrees: false), request);
         var headOutcome = Session.Validate(Workspace.Read(after, limits, keepTrees: false), request);
         if (baseOutcome.Unreadable || headOutcome.Unreadable)

@@ -25,16 +25,23 @@ internal static class ValidateCommand
         var only = new Option<string[]>("--only") { Description = "report only these rule ids or names (repeatable or comma-separated)", HelpName = "RULE" };
         disable.CompletionSources.Add(_ => RuleCompletions());
         only.CompletionSources.Add(_ => RuleCompletions());
+        var exclude = new Option<string[]>("--exclude") { Description = "leave out files and directories matching this glob (repeatable; 'charts/**', '*.json', 'legacy')", HelpName = "GLOB" };
+        var skipKind = new Option<string[]>("--skip-kind") { Description = "do not check resources of this kind (repeatable or comma-separated)", HelpName = "KIND" };
+        var config = RepositorySettingsLoader.ConfigOption();
         var crd = CrdOption.Create();
         var command = new Command("validate", "Check checkpoint, savepoint and HA directories, the operator's own rules and restore safety.")
         {
-            paths, format, failOn, disable, only, crd,
+            paths, format, failOn, disable, only, exclude, skipKind, config, crd,
         };
-        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? [], result.GetValue(crd) ?? []));
+        command.SetAction(result => Run(console, result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(failOn), result.GetValue(disable) ?? [], result.GetValue(only) ?? [],
+            new Selection(result.GetValue(exclude) ?? [], result.GetValue(skipKind) ?? [], result.GetValue(config), result.GetValue(crd) ?? [])));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only, string[] crds)
+    /// <summary>What the run reads and checks beyond the rule flags: excludes, skipped kinds, the settings file, extra CRDs.</summary>
+    private sealed record Selection(string[] Exclude, string[] SkipKinds, string? Config, string[] Crds);
+
+    private static int Run(CliConsole console, string[] paths, string formatName, string? failOnName, string[] disable, string[] only, Selection selection)
     {
         var format = ParseFormat(formatName)!.Value;
         // none: the caller asked for a report only, and nothing in the inputs (a FlinkValidate) overrides that.
@@ -48,20 +55,33 @@ internal static class ValidateCommand
             unknown.ForEach(reporter.Note);
             return ExitCodes.UsageOrInput;
         }
+        var settings = RepositorySettingsLoader.Load(console, selection.Config, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         var limits = ReadLimits.Default;
-        if (CrdOption.Load(crds, console, limits) is not { } schemas)
+        if (CrdOption.Load(selection.Crds, console, limits) is not { } schemas)
         {
             return ExitCodes.UsageOrInput;
         }
-        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read(paths.Length == 0 ? ["."] : paths);
+        var exclude = PathFilter.None.With(selection.Exclude, console.WorkingDirectory);
+        if (settings is not null)
+        {
+            exclude = exclude.With(settings.Exclude, settings.Directory);
+        }
+        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory) { Exclude = exclude }.Read(paths.Length == 0 ? ["."] : paths);
         var workspace = Workspace.Read(input.Files, limits, input.Errors, keepTrees: false);
-        var outcome = Session.Validate(workspace, new Session.Request(new RunConfiguration(failOn, disabled.Ids, selected.Ids)) { Limits = limits, Schemas = schemas });
+        var flags = new RunConfiguration(failOn, disabled.Ids, selected.Ids) { SkipKinds = SkipKinds(selection.SkipKinds) };
+        var outcome = Session.Validate(workspace, new Session.Request(flags) { Limits = limits, Schemas = schemas, Settings = settings });
         var report = new ValidationReport(outcome.Diagnostics, outcome.Files, outcome.Resources)
         {
             Suppressed = outcome.Suppressed,
             RulesOff = RulesOff(outcome.Configuration),
             FailOn = outcome.Configuration.EffectiveFailOn,
             Checked = outcome.Parsed.Select(r => (r.Document.File.Path, r.Ref)).ToList(),
+            Skipped = new SkipCounts(outcome.NotResources, outcome.SkippedKinds,
+                input.Skipped.Count(s => s.Reason == SkipReason.HelmChart), input.Skipped.Count(s => s.Reason == SkipReason.Excluded)),
         };
 
         // Text and JSON name files as typed; the reports tools place on a repository's files use its root.
@@ -77,6 +97,9 @@ internal static class ValidateCommand
         }
         return outcome.Failed && !reportOnly ? ExitCodes.Failed : ExitCodes.Success;
     }
+
+    private static HashSet<string> SkipKinds(string[] values) =>
+        values.SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
 
     private static DiagnosticFormat? ParseFormat(string name) => name switch
     {

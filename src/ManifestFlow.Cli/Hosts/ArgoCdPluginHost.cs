@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ManifestFlow.Cli.Commands;
 using ManifestFlow.Cli.Output;
 using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Declarative;
@@ -31,8 +32,14 @@ internal static class ArgoCdPluginHost
     {
         var report = new DiagnosticReporter(console.StandardError);
         var limits = ReadLimits.Default;
+        var settings = RepositorySettingsLoader.Load(console, null, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         // The reader refuses links that lead outside the directory, and directories it cannot list.
-        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory).Read([dir]);
+        // Everything under the directory is rendered: a file left out (excluded, a chart) is a resource Argo CD prunes.
+        var input = new InputReader(limits, console.OpenStandardInput, console.WorkingDirectory) { SkipHelmCharts = false }.Read([dir]);
         if (input.Errors.Count > 0)
         {
             return report.Fail(input.Errors, ExitCodes.UsageOrInput);
@@ -47,7 +54,7 @@ internal static class ArgoCdPluginHost
         {
             return report.Usage(parameterError);
         }
-        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. parameters], OperationsFromInputs = true, Limits = limits });
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = [.. parameters], OperationsFromInputs = true, Limits = limits, Settings = settings });
         foreach (var plan in outcome.Plans)
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ManifestFlow.Cli.Commands;
 using ManifestFlow.Cli.Output;
 using ManifestFlow.Cli.Runtime;
 using ManifestFlow.Core.Input;
@@ -25,12 +26,17 @@ internal static class KrmFunctionHost
     private static int Run(CliConsole console)
     {
         var limits = ReadLimits.Default;
+        var settings = RepositorySettingsLoader.Load(console, null, out var settingsError);
+        if (settingsError is { } stop)
+        {
+            return stop;
+        }
         var input = new InputReader(limits, console.OpenStandardInput).Read(["-"]);
         if (input.Errors.Count > 0)
         {
             return new DiagnosticReporter(console.StandardError).Fail(input.Errors, ExitCodes.UsageOrInput);
         }
-        var result = KrmResourceList.Run(input.Files[0], limits);
+        var result = KrmResourceList.Run(input.Files[0], limits, settings);
         foreach (var plan in result.Plans)
         {
             console.StandardError.Write(PlanEmitter.PlanText(plan));

@@ -16,7 +16,21 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
     /// <summary>How directories are listed; tests replace it to make a directory unreadable even as root.</summary>
     internal InputTree Tree { get; init; } = InputTree.Disk;
 
-    public sealed record Result(IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Errors);
+    /// <summary>Paths to leave out (--exclude, the settings file); standard input is never excluded.</summary>
+    public PathFilter Exclude { get; init; } = PathFilter.None;
+
+    /// <summary>False where every file must be read (a render: a chart left out would be pruned).</summary>
+    public bool SkipHelmCharts { get; init; } = true;
+
+    private readonly List<SkippedInput> _skipped = [];
+
+    /// <summary>What the reads so far left out: excluded paths and Helm charts.</summary>
+    public IReadOnlyList<SkippedInput> Skipped => _skipped;
+
+    public sealed record Result(IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Errors)
+    {
+        public IReadOnlyList<SkippedInput> Skipped { get; init; } = [];
+    }
 
     /// <summary>One input, found but not read yet: commands that stream a large directory read each on a worker.</summary>
     public sealed record Pending(string Path, string Display);
@@ -37,7 +51,7 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
             }
             files.Add(file);
         }
-        return new Result(files, errors);
+        return new Result(files, errors) { Skipped = [.. _skipped] };
     }
 
     /// <summary>
@@ -50,7 +64,7 @@ public sealed class InputReader(ReadLimits limits, Func<Stream> openStdin, strin
         foreach (var given in paths)
         {
             var resolved = given == "-" || baseDirectory is null || Path.IsPathRooted(given) ? given : Path.Combine(baseDirectory, given);
-            Tree.Expand(resolved, given, result, errors);
+            Tree.Expand(resolved, given, new InputTree.Selection(Exclude, baseDirectory ?? Environment.CurrentDirectory, _skipped) { SkipHelmCharts = SkipHelmCharts }, result, errors);
         }
         return result;
     }

@@ -24,10 +24,41 @@ internal sealed class InputTree(Func<string, IEnumerable<FileSystemInfo>> list)
     /// <summary>Lists a directory, throwing when it cannot be read (where Directory.EnumerateFiles would skip it).</summary>
     public static IEnumerable<FileSystemInfo> List(string path) => new DirectoryInfo(path).EnumerateFileSystemInfos("*", Listing);
 
-    public void Expand(string path, string display, List<InputReader.Pending> found, List<Diagnostic> errors)
+    /// <summary>What to leave out, relative to where the command runs, and where to record it.</summary>
+    public sealed record Selection(PathFilter Exclude, string WorkingDirectory, List<SkippedInput> Skipped)
     {
-        if (path == "-" || (File.Exists(path) && !Directory.Exists(path)))
+        public bool SkipHelmCharts { get; init; } = true;
+
+        /// <summary>True (and recorded) when the path matches an exclude glob.</summary>
+        public bool Excluded(string path, string display)
         {
+            if (Exclude.IsEmpty || Exclude.Excluding(path) is null)
+            {
+                return false;
+            }
+            Skipped.Add(new SkippedInput(display, SkipReason.Excluded));
+            return true;
+        }
+    }
+
+    public void Expand(string path, string display, Selection selection, List<InputReader.Pending> found, List<Diagnostic> errors)
+    {
+        if (path == "-")
+        {
+            found.Add(new InputReader.Pending(path, display));
+            return;
+        }
+        if (File.Exists(path) && !Directory.Exists(path))
+        {
+            if (selection.Excluded(path, display))
+            {
+                return;
+            }
+            if (selection.SkipHelmCharts && HelmChart.Containing(path, selection.WorkingDirectory) is not null)
+            {
+                selection.Skipped.Add(new SkippedInput(display, SkipReason.HelmChart));
+                return;
+            }
             found.Add(new InputReader.Pending(path, display));
             return;
         }
@@ -46,15 +77,22 @@ internal sealed class InputTree(Func<string, IEnumerable<FileSystemInfo>> list)
             errors.Add(Catalog.Unreadable(display, e.Message));
             return;
         }
+        if (selection.Excluded(path, display))
+        {
+            return;
+        }
         var files = new List<InputReader.Pending>();
-        Walk(new Folder(path, display, root), root, display, [root], files, errors);
+        Walk(new Folder(path, display, root), new Walking(root, display, selection), [root], files, errors);
         found.AddRange(files.OrderBy(f => f.Path, StringComparer.Ordinal));
     }
 
     private sealed record Folder(string Path, string Display, string Real);
 
-    private void Walk(Folder directory, string root, string rootDisplay, HashSet<string> visited, List<InputReader.Pending> files, List<Diagnostic> errors)
+    private sealed record Walking(string Root, string RootDisplay, Selection Selection);
+
+    private void Walk(Folder directory, Walking walk, HashSet<string> visited, List<InputReader.Pending> files, List<Diagnostic> errors)
     {
+        var (root, rootDisplay) = (walk.Root, walk.RootDisplay);
         List<FileSystemInfo> entries;
         try
         {
@@ -75,6 +113,10 @@ internal sealed class InputTree(Func<string, IEnumerable<FileSystemInfo>> list)
             var display = Path.Combine(directory.Display, entry.Name);
             var real = Path.Combine(directory.Real, entry.Name);
             var isDirectory = entry is DirectoryInfo;
+            if (walk.Selection.Excluded(path, display))
+            {
+                continue;
+            }
             if (entry.LinkTarget is not null)
             {
                 try
@@ -95,9 +137,13 @@ internal sealed class InputTree(Func<string, IEnumerable<FileSystemInfo>> list)
             }
             if (isDirectory)
             {
-                if (visited.Add(real))
+                if (walk.Selection.SkipHelmCharts && HelmChart.IsChart(path))
                 {
-                    Walk(new Folder(path, display, real), root, rootDisplay, visited, files, errors);
+                    walk.Selection.Skipped.Add(new SkippedInput(display, SkipReason.HelmChart));
+                }
+                else if (visited.Add(real))
+                {
+                    Walk(new Folder(path, display, real), walk, visited, files, errors);
                 }
             }
             else if (Extensions.Contains(Path.GetExtension(entry.Name), StringComparer.OrdinalIgnoreCase))

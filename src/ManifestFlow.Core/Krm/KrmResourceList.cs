@@ -8,6 +8,7 @@ using ManifestFlow.Core.Json;
 using ManifestFlow.Core.Pipeline;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
+using ManifestFlow.Core.Settings;
 using ManifestFlow.Core.Yaml;
 
 namespace ManifestFlow.Core.Krm;
@@ -27,7 +28,7 @@ public static class KrmResourceList
 
     public sealed record Result(string? Output, bool Failed, IReadOnlyList<Diagnostic> Findings, IReadOnlyList<Plan> Plans);
 
-    public static Result Run(SourceFile input, ReadLimits limits)
+    public static Result Run(SourceFile input, ReadLimits limits, RepositorySettings? settings = null)
     {
         var read = YamlStreamReader.Read(input, limits);
         if (!read.Succeeded)
@@ -53,7 +54,7 @@ public static class KrmResourceList
             }
             configs.Add(config);
         }
-        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = configs, Limits = limits });
+        var outcome = Session.Execute(workspace, new Session.Request(RunConfiguration.Default) { ExtraConfigs = configs, Limits = limits, Settings = settings });
         // Render on the edited list (already verified), so the items' edits are not spliced twice.
         var edited = outcome.EditedFiles.Count > 0 ? outcome.EditedFiles[0].Documents[0] : list;
         var newItems = outcome.Values.ToList();

@@ -70,6 +70,13 @@ public static class DiagnosticRenderer
                 ["suppressed"] = report.Suppressed.Count,
             },
         };
+        root["summary"]!["skipped"] = new JsonObject
+        {
+            ["notResources"] = report.Skipped.NotResources,
+            ["kinds"] = report.Skipped.Kinds,
+            ["helmCharts"] = report.Skipped.HelmCharts,
+            ["excluded"] = report.Skipped.Excluded,
+        };
         return root.ToJsonString(Indented) + "\n";
     }
 

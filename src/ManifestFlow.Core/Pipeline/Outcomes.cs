@@ -14,6 +14,12 @@ public sealed record ValidationOutcome(IReadOnlyList<Diagnostic> Diagnostics, in
     /// <summary>The findings a <c>manifestflow.io/ignore</c> annotation hid, with their reasons (SARIF records them; review reports those a change's new suppression hides).</summary>
     public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
+    /// <summary>Documents that are not Kubernetes resources (another tool's files): skipped, counted in the summary.</summary>
+    public int NotResources { get; init; }
+
+    /// <summary>Resources of a skipped kind (--skip-kind, settings skipKinds): not checked, counted.</summary>
+    public int SkippedKinds { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -7,6 +7,7 @@ using ManifestFlow.Core.Operations;
 using ManifestFlow.Core.Planning;
 using ManifestFlow.Core.Rules;
 using ManifestFlow.Core.Schemas;
+using ManifestFlow.Core.Settings;
 using ManifestFlow.Core.Validation;
 using ManifestFlow.Core.Yaml;
 
@@ -42,6 +43,9 @@ public static class Session
 
         /// <summary>The CRDs resources are checked against: the embedded ones, plus any given with --crd.</summary>
         public SchemaSet Schemas { get; init; } = SchemaSet.Embedded;
+
+        /// <summary>The repository's settings file, when one was found: merged into the flags before anything else.</summary>
+        public RepositorySettings? Settings { get; init; }
     }
 
     private sealed record Configured(RunConfiguration Configuration, IReadOnlyList<ConfigResource> Operations, bool HasValidate, IReadOnlyList<Diagnostic> Errors);
@@ -50,18 +54,24 @@ public static class Session
     {
         var configured = Configure(workspace, request, checkAll: true);
         var config = configured.Configuration;
-        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, request.Schemas);
+        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, request.Schemas, config.SkipKinds);
         var diagnostics = validation.Diagnostics.Concat(configured.Errors)
-            .Where(d => config.Reports(d, Catalog.IsUnreadableInput(d))).ToList();
+            .Where(d => config.Reports(d, Catalog.IsUnreadableInput(d))).Select(config.Adjust).ToList();
         diagnostics.Sort(Diagnostic.Compare);
-        return new ValidationOutcome(diagnostics, validation.Files, validation.Resources, validation.Unreadable, config) { Parsed = validation.Parsed, Suppressed = validation.Suppressed.Where(s => config.Reports(s.Finding, false)).ToList() };
+        return new ValidationOutcome(diagnostics, validation.Files, validation.Resources, validation.Unreadable, config)
+        {
+            Parsed = validation.Parsed,
+            Suppressed = validation.Suppressed.Where(s => config.Reports(s.Finding, false)).Select(s => s with { Finding = config.Adjust(s.Finding) }).ToList(),
+            NotResources = validation.NotResources,
+            SkippedKinds = validation.SkippedKinds,
+        };
     }
 
     public static ExecutionOutcome Execute(Workspace workspace, Request request)
     {
         var configured = Configure(workspace, request, checkAll: false);
         var config = configured.Configuration;
-        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, request.Schemas);
+        var validation = Validator.Validate(workspace.Documents, workspace.ReadErrors, workspace.FileCount, config.Disabled, request.Schemas, config.SkipKinds);
         var values = workspace.Documents.Select(d => d.Value).ToList();
         if (validation.Unreadable)
         {
@@ -92,6 +102,9 @@ public static class Session
             values[IndexOf(workspace.Documents, old)] = replacement.Value;
         }
         findings.AddRange(plans.SelectMany(p => p.Warnings));
+        // Plans were made on the rules' own severities (a lowered error still refuses a change); the
+        // overrides change how findings are reported and whether the run fails, never what is refused.
+        findings = findings.Select(config.Adjust).ToList();
         findings.Sort(Diagnostic.Compare);
         return new ExecutionOutcome(plans, edit.Files, created, values, findings, false, config);
     }
@@ -103,7 +116,7 @@ public static class Session
     private static Configured Configure(Workspace workspace, Request request, bool checkAll)
     {
         var errors = new List<Diagnostic>();
-        var config = request.Flags;
+        var config = request.Settings is { } settings ? request.Flags.With(settings) : request.Flags;
         var operations = new List<ConfigResource>();
         var hasValidate = false;
         var inputs = workspace.Documents.Select(FlinkResource.From).OfType<FlinkResource>().Where(ConfigResource.IsConfigGroup)
@@ -169,7 +182,7 @@ public static class Session
         {
             documents.AddRange(YamlStreamReader.Read(new SourceFile(resource.Resource.FileName, resource.Resource.Yaml)).Documents);
         }
-        var result = Validator.Validate(documents, [], workspace.FileCount, config.Disabled, schemas);
+        var result = Validator.Validate(documents, [], workspace.FileCount, config.Disabled, schemas, config.SkipKinds);
         foreach (var plan in plans)
         {
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error && d.Resource is not null &&

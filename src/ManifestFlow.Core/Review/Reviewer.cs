@@ -39,9 +39,23 @@ public static class Reviewer
             {
                 continue;
             }
-            reviews.Add(ReviewOne(old, now!, fields, after) ?? Removed(old!, fields));
+            reviews.Add(Configured(ReviewOne(old, now!, fields, after) ?? Removed(old!, fields), after.Configuration));
         }
         return reviews;
+    }
+
+    /// <summary>
+    /// The review's own risks counted as validate counts findings: a rule the run disables is not shown,
+    /// and a severity the repository's settings override is the one reported and gating the exit code.
+    /// </summary>
+    private static JobReview Configured(JobReview review, RunConfiguration configuration)
+    {
+        var risks = review.Risks
+            .Where(r => configuration.Reports(new Diagnostic(r.Id, r.Severity, r.Message, review.File), false))
+            .Select(r => configuration.Severities.TryGetValue(r.Id, out var severity) ? r with { Severity = severity } : r)
+            .ToList();
+        risks.Sort((a, b) => b.Severity.CompareTo(a.Severity) != 0 ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.Id, b.Id));
+        return review with { Risks = risks };
     }
 
     /// <summary>Flink resources by kind, namespace and name; of two copies, the last (MF0205 reports the duplicate).</summary>

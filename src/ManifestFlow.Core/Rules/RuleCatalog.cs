@@ -20,9 +20,9 @@ public static partial class RuleCatalog
     private const string Cluster_ = "FlinkCluster";
 
     public static readonly Rule NotAResource = new("MF0201", "not-a-resource", Severity.Error, Input,
-        "A document is not a Kubernetes resource (not a mapping, or no apiVersion/kind). A mapping with none of `apiVersion`, `kind`, `metadata` and `spec`, or a list of JSON Patch operations, is taken for another tool's file kept beside the manifests (a kustomization, Helm values, a Flink config file, a patch) and is not reported.",
-        "Give the document an apiVersion and a kind, or remove it from the manifests.",
-        "- not\n- a\n- resource", Deployment());
+        "A document names a Flink or ManifestFlow API group (`flink.apache.org`, `flinkoperator.k8s.io`, `manifestflow.io`) or kind but lacks its apiVersion or kind, so no tool would apply it as what it was meant to be. Other documents without both an apiVersion and a kind (a kustomization, Helm values or `Chart.yaml`, a CI workflow, a list of patch operations) are not Kubernetes resources: they are skipped and counted in the summary, never reported.",
+        "Give the document both an apiVersion and a kind, or remove it from the manifests.",
+        "apiVersion: flink.apache.org/v1beta1\nmetadata: {name: orders}\nspec: {image: flink:1.20}", Deployment());
 
     public static readonly Rule WrongType = new("MF0202", "wrong-type", Severity.Error, Input,
         "A field has the wrong type (for example `spec.job: \"a string\"`); the API server would reject the resource.",

@@ -22,6 +22,12 @@ public static class Validator
 
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, int Files, int Resources, IReadOnlyList<FlinkResource> Parsed)
     {
+        /// <summary>Documents that are not Kubernetes resources (another tool's file): not checked, only counted.</summary>
+        public int NotResources { get; init; }
+
+        /// <summary>Resources of a kind the run skips (--skip-kind): not checked, only counted.</summary>
+        public int SkippedKinds { get; init; }
+
         public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
         public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -48,24 +54,35 @@ public static class Validator
 
     /// <summary>Validates documents already read (for example the items of a KRM ResourceList).</summary>
     /// <param name="schemas">The CRDs to check resources against; null for the embedded ones.</param>
-    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null) =>
-        Validate(documents, readErrors, fileCount, disabled, schemas, ChunkSize);
+    /// <param name="skipKinds">Kinds (--skip-kind) counted as skipped, not checked.</param>
+    public static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled = null, SchemaSet? schemas = null, IReadOnlySet<string>? skipKinds = null) =>
+        Validate(documents, readErrors, fileCount, disabled, schemas, skipKinds, ChunkSize);
 
     /// <param name="chunkSize">Resources per parallel chunk; tests vary it to prove the findings do not depend on it.</param>
-    internal static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled, SchemaSet? schemas, int chunkSize)
+    internal static Result Validate(IReadOnlyList<SourceDocument> documents, IReadOnlyList<Diagnostic> readErrors, int fileCount, IReadOnlySet<string>? disabled, SchemaSet? schemas, IReadOnlySet<string>? skipKinds, int chunkSize)
     {
         var diagnostics = readErrors.ToList();
         var resources = new List<FlinkResource>();
-        var notResources = new List<SourceDocument>();
+        var meantForFlink = new List<SourceDocument>();
+        var (notResources, skippedKinds) = (0, 0);
         foreach (var document in documents.Where(d => !d.IsEmpty))
         {
-            if (FlinkResource.From(document) is { } resource)
+            var resource = FlinkResource.From(document);
+            if (resource is { Ref.ApiVersion: not null } && skipKinds?.Contains(resource.Ref.Kind!) == true)
+            {
+                skippedKinds++;
+            }
+            else if (resource is { Ref.ApiVersion: not null })
             {
                 resources.Add(resource);
             }
-            else if (!IsOtherConfiguration(document))
+            else if (resource is null or { Ref.ApiVersion: null } && NonResources.MeantForFlink(document))
             {
-                notResources.Add(document);
+                meantForFlink.Add(document);
+            }
+            else
+            {
+                notResources++; // another tool's file: a kustomization, Helm values or Chart.yaml, a workflow, a patch
             }
         }
         var written = resources.Count;
@@ -74,10 +91,10 @@ public static class Validator
         resources.AddRange(resources.Select(BlueGreenTemplate.Of).OfType<FlinkResource>().ToList());
         // The index is built once over the complete list: every check reads the same one.
         var context = new ValidationContext(resources);
-        foreach (var document in notResources)
+        foreach (var document in meantForFlink)
         {
             context.Report(RuleCatalog.NotAResource, document, JsonPointer.Root,
-                $"document {document.Index + 1} is not a Kubernetes resource ({Describe(document)}); give it an apiVersion and a kind, or remove it");
+                $"document {document.Index + 1} is not a Kubernetes resource ({NonResources.Describe(document)}), yet its {NonResources.What(document)} is a Flink or ManifestFlow one; give it both an apiVersion and a kind");
         }
         ReportDuplicates(resources.GetRange(0, written), context);
         var findings = context.Diagnostics.Concat(CheckAll(resources, context.Index, new SchemaCheck(schemas ?? SchemaSet.Embedded), chunkSize)).ToList();
@@ -86,7 +103,12 @@ public static class Validator
         // A file that could not be read was not checked at all: disabling that finding would report it clean.
         var kept = diagnostics.Where(d => disabled is null || !disabled.Contains(d.RuleId) || Catalog.IsUnreadableInput(d)).ToList();
         kept.Sort(Diagnostic.Compare);
-        return new Result(kept, fileCount, written, resources) { Suppressed = suppressed.Where(s => disabled is null || !disabled.Contains(s.Finding.RuleId)).ToList() };
+        return new Result(kept, fileCount, written, resources)
+        {
+            Suppressed = suppressed.Where(s => disabled is null || !disabled.Contains(s.Finding.RuleId)).ToList(),
+            NotResources = notResources,
+            SkippedKinds = skippedKinds,
+        };
     }
 
     /// <summary>Resources checked per context: enough that a context's caches pay, small enough to share out.</summary>
@@ -106,8 +128,8 @@ public static class Validator
             foreach (var resource in chunk)
             {
                 // Every resource, not only the kinds the other checks understand: a FlinkBlueGreenDeployment, or
-                // any kind whose CRD came with --crd, is checked against its schema too.
-                // A blue/green template is checked against the blue/green CRD, which holds its schema: once.
+                // any kind whose CRD came with --crd, is checked against its schema too. A blue/green
+                // template is checked against the blue/green CRD, which holds its schema: once.
                 if (resource.BlueGreen is null)
                 {
                     schemaCheck.Check(resource, context);
@@ -152,25 +174,4 @@ public static class Validator
 
     private static string ApiGroup(string? apiVersion) =>
         apiVersion is null ? "" : apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
-
-    /// <summary>
-    /// Another tool's file kept beside the manifests, not a resource gone wrong: a mapping without any of
-    /// apiVersion, kind, metadata and spec (a kustomization, Helm values, a Flink config file), or a list
-    /// of JSON Patch operations (a kustomize or ManifestFlow patch file). Nothing applies it to the cluster
-    /// as a resource, so it is not reported.
-    /// </summary>
-    private static bool IsOtherConfiguration(SourceDocument document) => document.Value switch
-    {
-        System.Text.Json.Nodes.JsonObject o => !o.ContainsKey("apiVersion") && !o.ContainsKey("kind") && !o.ContainsKey("metadata") && !o.ContainsKey("spec"),
-        System.Text.Json.Nodes.JsonArray a => a.Count > 0 && a.All(op => op is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("op") && o.ContainsKey("path")),
-        _ => false,
-    };
-
-    private static string Describe(SourceDocument document) => document.Value switch
-    {
-        System.Text.Json.Nodes.JsonArray => "it is a list",
-        System.Text.Json.Nodes.JsonValue => "it is a single value",
-        System.Text.Json.Nodes.JsonObject o when !o.ContainsKey("kind") => "it has no kind",
-        _ => "it has no apiVersion",
-    };
 }

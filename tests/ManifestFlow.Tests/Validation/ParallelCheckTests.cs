@@ -16,13 +16,13 @@ public sealed class ParallelCheckTests
     {
         var documents = YamlStreamReader.Read(new SourceFile("many.yaml", ManyJobs(90)), ReadLimits.Default).Documents;
 
-        var alone = Validator.Validate(documents, [], 1, null, null, chunkSize: int.MaxValue);
+        var alone = Validator.Validate(documents, [], 1, null, null, null, chunkSize: int.MaxValue);
         // 90 jobs: every fifth on a missing claim, every seventh's snapshot on a missing job, every eleventh unexplained.
         var counts = alone.Diagnostics.GroupBy(d => d.RuleId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["MF1008"] = 18, ["MF2032"] = 13, ["MF0204"] = 9 }, counts);
         foreach (var chunkSize in new[] { 1, 7, 64 })
         {
-            var chunked = Validator.Validate(documents, [], 1, null, null, chunkSize);
+            var chunked = Validator.Validate(documents, [], 1, null, null, null, chunkSize);
             Assert.Equal(alone.Diagnostics, chunked.Diagnostics);
             Assert.Equal(alone.Suppressed, chunked.Suppressed);
         }
