@@ -10,7 +10,7 @@ internal static class BackupCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("backup", "Take a savepoint (or checkpoint) of a running job: a new FlinkStateSnapshot (Flink Kubernetes operator 1.10+), a new savepointTriggerNonce (IBM Event Processing's backup procedure), or savepointGeneration + 1 for a FlinkCluster; or, with --periodic, turn on the operator's periodic savepoints.");
+        var command = new Command("backup", "Take a savepoint (or checkpoint) of a running job: a new FlinkStateSnapshot (operator 1.10+), a new savepointTriggerNonce (IBM Event Processing's backup procedure) or a FlinkCluster's savepointGeneration + 1; --periodic turns on periodic savepoints.");
         var common = OperationOptions.AddTo(command);
         var method = new Option<string?>("--method") { Description = "snapshot (default) or nonce" };
         method.OneOf("snapshot", "nonce");

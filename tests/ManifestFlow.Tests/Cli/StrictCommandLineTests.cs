@@ -63,8 +63,8 @@ public sealed class StrictCommandLineTests
 
     [Theory]
     [InlineData("PARAM_FAIL_ON", "warnings", "parameter FAIL_ON (PARAM_FAIL_ON or ARGOCD_ENV_FAIL_ON): it takes error or warning, not 'warnings'; did you mean warning?")]
-    [InlineData("PARAM_DISABLE", "MF4002,MF40O1", "parameter DISABLE (PARAM_DISABLE or ARGOCD_ENV_DISABLE): unknown rule 'MF40O1'; did you mean MF4001? ('manifestflow rules' lists them)")]
-    [InlineData("ARGOCD_ENV_DISABLE", "snapshot-dispose-on-delet", "parameter DISABLE (PARAM_DISABLE or ARGOCD_ENV_DISABLE): unknown rule 'snapshot-dispose-on-delet'; did you mean snapshot-dispose-on-delete? ('manifestflow rules' lists them)")]
+    [InlineData("PARAM_DISABLE", "MF4002,MF40O1", "parameter DISABLE (PARAM_DISABLE_0.., PARAM_DISABLE or ARGOCD_ENV_DISABLE): unknown rule 'MF40O1'; did you mean MF4001? ('manifestflow rules' lists them)")]
+    [InlineData("ARGOCD_ENV_DISABLE", "snapshot-dispose-on-delet", "parameter DISABLE (PARAM_DISABLE_0.., PARAM_DISABLE or ARGOCD_ENV_DISABLE): unknown rule 'snapshot-dispose-on-delet'; did you mean snapshot-dispose-on-delete? ('manifestflow rules' lists them)")]
     public void Generate_ParameterTypo_IsAUsageError_NamingTheVariableAndTheNearestValue(string variable, string value, string message)
     {
         var (code, stdout, stderr) = Generate(ToolWrapper.CopyApp("mf-argo-typo"), (variable, value));
@@ -166,7 +166,7 @@ public sealed class StrictCommandLineTests
             complete -o bashdefault -o default -F _manifestflow_complete manifestflow
             manifestflow re|2|restore review
             manifestflow validate --f|2|--fail-on --format
-            manifestflow validate --format |4|github json sarif text
+            manifestflow validate --format |5|github json junit sarif text
             manifestflow validate --fail-on n|1|none
             manifestflow validate --only MF100|9|MF1001 MF1002 MF1003 MF1004 MF1005 MF1006 MF1007 MF1008 MF1009
             manifestflow backup --emit k|1|kustomize
@@ -201,7 +201,7 @@ public sealed class StrictCommandLineTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(
             """
-            manifestflow validate --format |github json sarif text
+            manifestflow validate --format |github json junit sarif text
             manifestflow backup --method |nonce snapshot
             manifestflow validate |<files>
             manifestflow validate --only MF100|MF1001 MF1002 MF1003 MF1004 MF1005 MF1006 MF1007 MF1008 MF1009
@@ -221,7 +221,7 @@ public sealed class StrictCommandLineTests
             "complete -C 'manifestflow validate --format '; echo ---; complete -C 'manifestflow validate a-'; echo ---; complete -C 'manifestflow rules directory-n'";
         var run = ExternalTool.Run(fish, ["--no-config", "-c", script], bin);
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal("github\njson\nsarif\ntext\n---\na-manifest.yaml\n---\ndirectory-not-persistent\n", run.Stdout);
+        Assert.Equal("github\njson\njunit\nsarif\ntext\n---\na-manifest.yaml\n---\ndirectory-not-persistent\n", run.Stdout);
     }
 
     [Theory]

@@ -75,7 +75,8 @@ public sealed class MoreBackupRestoreTests
 
     [Fact]
     public void Checkpoint_BeforeFlink117_IsRefused() =>
-        Assert.Contains("needs Flink 1.17", Refusal(Plan(new BackupRequest("orders", null) { Checkpoint = true, SnapshotName = "c" }, Deployment().Replace("v1_20", "v1_16", StringComparison.Ordinal))), StringComparison.Ordinal);
+        Assert.Contains("needs Flink 1.17", Refusal(Plan(new BackupRequest("orders", null) { Checkpoint = true, SnapshotName = "c" }, Deployment().Replace("v1_20", "v1_16", StringComparison.Ordinal)
+            .Replace("execution.checkpointing.dir", "state.checkpoints.dir", StringComparison.Ordinal).Replace("execution.checkpointing.savepoint-dir", "state.savepoints.dir", StringComparison.Ordinal))), StringComparison.Ordinal);
 
     [Fact]
     public void CheckpointNonce_UsesOneAboveTheReconciledNonce()

@@ -33,7 +33,7 @@ public sealed class SettingsReaderTests
         Assert.Contains("1:9 MF0401 failOn 'warnings' is not one of error, warning; did you mean warning?", lines);
         Assert.Contains(lines, l => l.StartsWith("4:5 MF0401 unknown rule 'MF9999'", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("5:1 MF0401 unknown setting 'severty'; did you mean severity?", StringComparison.Ordinal));
-        Assert.Contains("7:3 MF0401 unknown rule 'directories-nestd'; did you mean directories-nested?", lines);
+        Assert.Contains(lines, l => l.StartsWith("7:3 MF0401 unknown rule 'directories-nestd'; did you mean directories-nested?", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("8:3 MF0401 the severity of MF0001 (yaml-syntax) cannot be changed", StringComparison.Ordinal));
     }
 
