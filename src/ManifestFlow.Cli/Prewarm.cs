@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ManifestFlow.Core.Editing;
 using ManifestFlow.Core.Patch;
 using ManifestFlow.Core.Validation;
@@ -16,7 +17,7 @@ namespace ManifestFlow.Cli;
 /// The thread never outlives the command: <see cref="Finish"/> stops it between steps and waits for it
 /// before the process exits. Native AOT does not support managed threads that are still running while
 /// the process tears down (dotnet/runtime#74711): a fast refusal that returned while the warm-up was
-/// mid-step hung about one native process in a few hundred.
+/// mid-step could hang. In the native executable it does not run at all (see <see cref="Start"/>).
 /// </summary>
 internal static class Prewarm
 {
@@ -60,7 +61,11 @@ internal static class Prewarm
 
     public static void Start(string[] args)
     {
-        if (Environment.ProcessorCount < 2 || args.Length == 0 || Array.IndexOf(ReadingCommands, args[0]) < 0
+        // Native code has nothing to compile, so nothing to warm; and there a second thread running class
+        // constructors while the main thread starts up can livelock the runtime's class-constructor runner
+        // (main: string comparer -> Lock statics -> AppContext; warm-up: AppContext -> Dictionary -> string
+        // comparer; both spin in DeadlockAwareAcquire — one native process in a few hundred hung so in CI).
+        if (!RuntimeFeature.IsDynamicCodeSupported || Environment.ProcessorCount < 2 || args.Length == 0 || Array.IndexOf(ReadingCommands, args[0]) < 0
             || Environment.GetEnvironmentVariable("MANIFESTFLOW_PREWARM") == "0")
         {
             return;
