@@ -85,7 +85,7 @@ internal static class SyntheticRepository
               jobManagerDeploymentStatus: READY
               jobStatus:
                 state: RUNNING
-                jobId: {{i:x32}}
+                jobId: "{{i:x32}}"
             ---
             apiVersion: flink.apache.org/v1beta1
             kind: FlinkStateSnapshot
