@@ -14,7 +14,7 @@ namespace ManifestFlow.Cli.Commands;
 internal static class CrdOption
 {
     public static Option<string[]> Create() =>
-        new("--crd") { Description = "a directory (or file) of CustomResourceDefinitions that add to or replace the embedded operator CRDs (repeatable)" };
+        new("--crd") { HelpName = "DIR", Description = "a directory (or file) of CustomResourceDefinitions that add to or replace the embedded operator CRDs (repeatable)" };
 
     /// <summary>The schemas to validate against, or null after reporting why <paramref name="paths"/> cannot be used.</summary>
     public static SchemaSet? Load(string[] paths, CliConsole console, ReadLimits limits)

@@ -14,7 +14,7 @@ namespace ManifestFlow.Cli.Commands;
 internal static class RepositorySettingsLoader
 {
     public static Option<string?> ConfigOption() =>
-        new("--config") { Description = $"settings file to use instead of the nearest {SettingsReader.FileName} (this directory or a parent, up to the repository root)" };
+        new("--config") { HelpName = "FILE", Description = $"settings file to use instead of the nearest {SettingsReader.FileName} (this directory or a parent, up to the repository root)" };
 
     /// <summary>The settings, or null with <paramref name="exitCode"/> set when the run must stop.</summary>
     public static RepositorySettings? Load(CliConsole console, string? explicitPath, out int? exitCode)
